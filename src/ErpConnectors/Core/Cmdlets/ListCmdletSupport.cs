@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ErpConnectors.Core.Connections;
+using ErpConnectors.Core.Errors;
+using ErpConnectors.Core.Paging;
+using ErpConnectors.Core.Requests;
+
+namespace ErpConnectors.Core.Cmdlets;
+
+/// <summary>What every Get cmdlet does the same way on every system: stream a list, read records by id.</summary>
+internal static class ListCmdletSupport
+{
+    /// <summary>-First/-Skip from SupportsPaging, as the pager wants them.</summary>
+    public static (long? First, long Skip) Paging(PSCmdlet cmdlet)
+    {
+        PagingParameters paging = cmdlet.PagingParameters;
+        long? first = paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
+        return (first, (long)Math.Min(paging.Skip, long.MaxValue));
+    }
+
+    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total is unknown to these APIs).</summary>
+    public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null)
+    {
+        var (first, skip) = Paging(cmdlet);
+        if (cmdlet.PagingParameters.IncludeTotalCount)
+        {
+            cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount(0, 0.0));
+        }
+
+        if (first == 0)
+        {
+            return;
+        }
+
+        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty };
+        cmdlet.Run((output, token) => Pager.StreamAsync(runtime, request, strategy, query, output, token), readAhead: pageSize);
+    }
+
+    /// <summary>
+    /// Reads records one by one. A missing record is a non-terminating ObjectNotFound naming the id; the others
+    /// are still read.
+    /// </summary>
+    public static void GetEach<TId>(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, IEnumerable<TId> ids, Func<TId, string> route, string typeName)
+        where TId : notnull
+    {
+        foreach (TId id in ids)
+        {
+            cmdlet.Run(async (output, token) =>
+            {
+                try
+                {
+                    object? value = await runtime.SendForValueAsync(ApiRequest.Get(route(id)), typeName, output, token).ConfigureAwait(false);
+                    if (value is null)
+                    {
+                        output.Error(NotFound(runtime.SystemName, typeName, id));
+                    }
+                    else
+                    {
+                        await EmitAsync(output, value, token).ConfigureAwait(false);
+                    }
+                }
+                catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+                {
+                    ex.Target = id;
+                    output.Error(ErrorMapper.ToErrorRecord(ex, id));
+                }
+            }, target: id);
+        }
+    }
+
+    /// <summary>Emits a value, enumerating an array answer record by record.</summary>
+    public static async Task EmitAsync(ICallOutput output, object? value, CancellationToken token)
+    {
+        if (value is object?[] items)
+        {
+            foreach (object? item in items)
+            {
+                await output.WriteObjectAsync(item, token).ConfigureAwait(false);
+            }
+        }
+        else if (value is not null)
+        {
+            await output.WriteObjectAsync(value, token).ConfigureAwait(false);
+        }
+    }
+
+    private static ErrorRecord NotFound(string systemName, string typeName, object id)
+    {
+        string kind = typeName.Substring(typeName.LastIndexOf('.') + 1);
+        var exception = new ApiException(systemName, $"{systemName}: no {kind} with id '{id}'.", ErrorCategory.ObjectNotFound, $"{systemName}.NotFound") { StatusCode = HttpStatusCode.NotFound };
+        return ErrorMapper.ToErrorRecord(exception, id);
+    }
+}

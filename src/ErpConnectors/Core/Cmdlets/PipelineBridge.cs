@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErpConnectors.Core.Cmdlets;
+
+/// <summary>
+/// Runs async work for a cmdlet and writes what it produces on the pipeline thread (cmdlets cannot await, and
+/// Write* must not be called from other threads). Objects are bounded by <c>capacity</c>: the work reads ahead
+/// at most that many records. When the pipeline stops (Ctrl+C, Select-Object -First) the work is cancelled.
+/// Not disposable on purpose: cancelled work may still post for a moment after the pump has returned.
+/// </summary>
+internal sealed class PipelineBridge : ICallOutput
+{
+    private enum Kind { Object, Verbose, Debug, Warning, Progress, Error, Done }
+
+    private readonly record struct Item(Kind Kind, object? Payload);
+
+    private readonly BlockingCollection<Item> _queue = new(new ConcurrentQueue<Item>());
+    private readonly SemaphoreSlim _objectSlots;
+
+    public PipelineBridge(int capacity, bool verbose, bool debug, bool progress)
+    {
+        _objectSlots = new SemaphoreSlim(Math.Max(1, capacity));
+        VerboseEnabled = verbose;
+        DebugEnabled = debug;
+        ProgressEnabled = progress;
+    }
+
+    public bool VerboseEnabled { get; }
+
+    public bool DebugEnabled { get; }
+
+    public bool ProgressEnabled { get; }
+
+    public void Verbose(string message) => Post(Kind.Verbose, message);
+
+    public void Debug(string message) => Post(Kind.Debug, message);
+
+    public void Warning(string message) => Post(Kind.Warning, message);
+
+    public void Progress(ProgressRecord record)
+    {
+        if (ProgressEnabled)
+        {
+            Post(Kind.Progress, record);
+        }
+    }
+
+    public void Error(ErrorRecord record) => Post(Kind.Error, record);
+
+    public async ValueTask WriteObjectAsync(object? value, CancellationToken cancellationToken)
+    {
+        await _objectSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Post(Kind.Object, value);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool and pumps its output until it ends.</summary>
+    public T Run<T>(Cmdlet cmdlet, Func<ICallOutput, CancellationToken, Task<T>> work, CancellationToken stopping)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        Task<T> task = Task.Run(() => work(this, cancel.Token), cancel.Token);
+        _ = task.ContinueWith(_ => Post(Kind.Done, null), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            Pump(cmdlet, stopping);
+        }
+        catch
+        {
+            // The pipeline stopped or a Write* failed: stop the work, but do not wait on it (it may be mid-request).
+            cancel.Cancel();
+            _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    private void Pump(Cmdlet cmdlet, CancellationToken stopping)
+    {
+        while (true)
+        {
+            Item item;
+            try
+            {
+                item = _queue.Take(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            switch (item.Kind)
+            {
+                case Kind.Done:
+                    return;
+                case Kind.Object:
+                    _objectSlots.Release();
+                    cmdlet.WriteObject(item.Payload);
+                    break;
+                case Kind.Verbose:
+                    cmdlet.WriteVerbose((string)item.Payload!);
+                    break;
+                case Kind.Debug:
+                    cmdlet.WriteDebug((string)item.Payload!);
+                    break;
+                case Kind.Warning:
+                    cmdlet.WriteWarning((string)item.Payload!);
+                    break;
+                case Kind.Progress:
+                    cmdlet.WriteProgress((ProgressRecord)item.Payload!);
+                    break;
+                case Kind.Error:
+                    cmdlet.WriteError((ErrorRecord)item.Payload!);
+                    break;
+            }
+        }
+    }
+
+    private void Post(Kind kind, object? payload) => _queue.Add(new Item(kind, payload));
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace ErpConnectors.Core.Connections;
+
+/// <summary>
+/// Where the bundled sandbox listens and the demo credentials it accepts (public by design: it runs on this
+/// machine only). Must match ErpConnectors.Sandbox's SandboxCredentials; a test checks that they agree.
+/// </summary>
+internal static class SandboxDefaults
+{
+    public const string UriVariable = "ERPCONNECTORS_SANDBOX_URI";
+    public const int DefaultPort = 5380;
+
+    public const string SeveraClientId = "sandbox-client";
+    public const string SeveraClientSecret = "sandbox-secret";
+
+    /// <summary>The sandbox root: $env:ERPCONNECTORS_SANDBOX_URI, or http://127.0.0.1:5380/.</summary>
+    public static Uri Root
+    {
+        get
+        {
+            string? configured = Environment.GetEnvironmentVariable(UriVariable);
+            return Uri.TryCreate(configured, UriKind.Absolute, out Uri? uri)
+                ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/")
+                : new Uri($"http://127.0.0.1:{DefaultPort}/");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+
+namespace ErpConnectors.Core.Errors;
+
+/// <summary>
+/// A failed call, already translated into something a person can act on: the vendor's own message, the status,
+/// the category. It never carries the request, its headers or its body.
+/// </summary>
+internal sealed class ApiException : Exception
+{
+    public ApiException(string systemName, string message, ErrorCategory category, string errorId, Exception? inner = null)
+        : base(message, inner)
+    {
+        SystemName = systemName;
+        Category = category;
+        ErrorId = errorId;
+    }
+
+    public string SystemName { get; }
+
+    public ErrorCategory Category { get; }
+
+    /// <summary>FullyQualifiedErrorId prefix, e.g. "Severa.InvalidParameter" or "Severa.404".</summary>
+    public string ErrorId { get; }
+
+    public HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>METHOD /path of the failed call (no query string: it may hold secrets on some systems).</summary>
+    public string? Call { get; init; }
+
+    /// <summary>Vendor error code or type when the body names one.</summary>
+    public string? VendorCode { get; init; }
+
+    public string? RecommendedAction { get; init; }
+
+    /// <summary>The business object the call was about, when the caller knows it (an id, a batch of rows).</summary>
+    public object? Target { get; set; }
+
+    /// <summary>Authentication failed or the connection is unusable: nothing that follows can succeed.</summary>
+    public bool IsTerminating { get; init; }
+
+    public bool IsAuthenticationFailure => StatusCode is HttpStatusCode.Unauthorized || Category == ErrorCategory.AuthenticationError;
+
+    public static ApiException NotConnected(string systemName) =>
+        new(systemName, $"Not connected to {systemName}. Run Connect-{systemName} first, or pass a connection with -Connection.", ErrorCategory.ConnectionError, $"{systemName}.NotConnected")
+        {
+            IsTerminating = true,
+            RecommendedAction = $"Run Connect-{systemName}.",
+        };
+
+    public static ApiException Disconnected(string systemName) =>
+        new(systemName, $"This {systemName} connection was closed with Disconnect-{systemName}.", ErrorCategory.ConnectionError, $"{systemName}.Disconnected")
+        {
+            IsTerminating = true,
+            RecommendedAction = $"Run Connect-{systemName} again.",
+        };
+
+    public static ApiException ReauthenticationImpossible() =>
+        new("ErpConnectors", "The server refused the connection's token, and the connection holds no credential to authenticate again with (it was made with a token or key that has expired or been revoked). Connect again.", ErrorCategory.AuthenticationError, "ErpConnectors.TokenRefused")
+        {
+            StatusCode = HttpStatusCode.Unauthorized,
+            IsTerminating = true,
+            RecommendedAction = "Run the Connect- cmdlet again with a valid credential, token or key.",
+        };
+
+    public static ApiException InsecureTransport(Uri? uri) =>
+        new("ErpConnectors", $"Refusing to send credentials to '{uri}' over plain http: use https (plain http is allowed only to this machine, e.g. the sandbox).", ErrorCategory.SecurityError, "ErpConnectors.InsecureTransport")
+        {
+            IsTerminating = true,
+            Target = uri,
+        };
+}

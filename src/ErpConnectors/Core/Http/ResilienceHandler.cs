@@ -1,0 +1,78 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace ErpConnectors.Core.Http;
+
+/// <summary>
+/// Retries with exponential backoff and jitter, honours Retry-After (capped), and bounds each attempt with a
+/// timeout. What may be retried is decided per request by <see cref="RetryRules"/>.
+/// </summary>
+internal sealed class ResilienceHandler : DelegatingHandler
+{
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("ErpConnectors.Request");
+    private static readonly ResiliencePropertyKey<bool> IdempotentKey = new("ErpConnectors.Idempotent");
+
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    public ResilienceHandler(RetrySettings settings)
+    {
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, settings.MaxRetries),
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args =>
+                {
+                    bool idempotent = args.Context.Properties.GetValue(IdempotentKey, false);
+                    bool retry = args.Outcome.Result is { } response
+                        ? RetryRules.ShouldRetry(response, idempotent)
+                        : args.Outcome.Exception is { } ex && !args.Context.CancellationToken.IsCancellationRequested && RetryRules.ShouldRetry(ex, idempotent);
+                    return new ValueTask<bool>(retry && settings.MaxRetries > 0);
+                },
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Result is { } response ? RetryRules.RetryAfter(response, settings.MaxDelay, DateTimeOffset.UtcNow) : null),
+                OnRetry = args =>
+                {
+                    var request = args.Context.Properties.GetValue(RequestKey, null!);
+                    var call = CallOptions.Of(request);
+                    call?.CountRetry();
+                    string why = args.Outcome.Result is { } response ? $"{(int)response.StatusCode} {response.ReasonPhrase}" : args.Outcome.Exception?.Message ?? "failure";
+                    call?.Output?.Verbose($"{call.SystemName} {request.Method} {Redactor.PathAndQuery(request.RequestUri)}: {why}; retrying in {args.RetryDelay.TotalMilliseconds:0} ms");
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .AddTimeout(settings.AttemptTimeout)
+            .Build();
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var call = CallOptions.Of(request);
+        bool idempotent = call?.Idempotent ?? RetryRules.IsSafeMethod(request.Method);
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        context.Properties.Set(IdempotentKey, idempotent);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (ctx, self) => new ValueTask<HttpResponseMessage>(self.SendOnceAsync(ctx.Properties.GetValue(RequestKey, null!), ctx.CancellationToken)),
+                context,
+                this).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+}

@@ -1,0 +1,234 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ErpConnectors.Core.Json;
+
+/// <summary>
+/// Reads the elements of a JSON array from a stream one at a time, so the first element reaches the pipeline
+/// before the body has ended and memory holds one element (plus a read buffer), never the whole list. The array
+/// is either the whole body (<c>[...]</c>) or one property of a top-level object (<c>{"Results":[...]}</c>,
+/// <c>{"value":[...]}</c>); that object's other scalar properties (Total, @odata.nextLink) are kept in
+/// <see cref="Envelope"/> once the stream has been read to the end.
+/// </summary>
+internal sealed class JsonElementStream : IDisposable
+{
+    private const int InitialBufferSize = 32 * 1024;
+
+    private enum Phase { Start, InEnvelope, InArray, Done }
+
+    private readonly Stream _stream;
+    private readonly string? _arrayProperty;
+    private readonly string? _typeName;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _final;
+    private JsonReaderState _state;
+    private Phase _phase;
+    private bool _enveloped;
+
+    public JsonElementStream(Stream stream, string? arrayProperty, string? typeName)
+    {
+        _stream = stream;
+        _arrayProperty = arrayProperty;
+        _typeName = typeName;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        _state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+    }
+
+    /// <summary>Scalar properties of the enveloping object, by name (case-insensitive).</summary>
+    public Dictionary<string, object?> Envelope { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the body held an array where one was expected (false for an empty or null answer).</summary>
+    public bool FoundArray { get; private set; }
+
+    /// <summary>The next element converted to a PowerShell value; false at the end of the array.</summary>
+    public async ValueTask<(bool Found, object? Value)> ReadNextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Step step = TryStep(out object? value);
+            switch (step)
+            {
+                case Step.Element:
+                    return (true, value);
+                case Step.Finished:
+                    return (false, null);
+                case Step.Continue:
+                    continue;
+                default:
+                    if (_final)
+                    {
+                        if (_phase == Phase.Start && _start == _end)
+                        {
+                            _phase = Phase.Done; // an empty body: nothing to stream
+                            return (false, null);
+                        }
+
+                        throw new JsonException("The response ended in the middle of a JSON value.");
+                    }
+
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads the rest of the body (the envelope after the array).</summary>
+    public async ValueTask DrainAsync(CancellationToken cancellationToken)
+    {
+        while ((await ReadNextAsync(cancellationToken).ConfigureAwait(false)).Found)
+        {
+        }
+    }
+
+    private enum Step { NeedMore, Continue, Element, Finished }
+
+    private Step TryStep(out object? value)
+    {
+        value = null;
+        if (_phase == Phase.Done)
+        {
+            return Step.Finished;
+        }
+
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
+        if (!reader.Read())
+        {
+            return Step.NeedMore;
+        }
+
+        switch (_phase)
+        {
+            case Phase.Start:
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    // A bare array is accepted even where an envelope is usual (OData servers answer both).
+                    FoundArray = true;
+                    _phase = Phase.InArray;
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject && _arrayProperty is not null)
+                {
+                    _phase = Phase.InEnvelope;
+                    _enveloped = true;
+                }
+                else if (reader.TokenType == JsonTokenType.Null)
+                {
+                    _phase = Phase.Done;
+                }
+                else
+                {
+                    throw new JsonException(_arrayProperty is null
+                        ? $"Expected a JSON array, found {reader.TokenType}."
+                        : $"Expected a JSON object holding '{_arrayProperty}', found {reader.TokenType}.");
+                }
+
+                Commit(ref reader);
+                return Step.Continue;
+
+            case Phase.InEnvelope:
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    _phase = Phase.Done;
+                    Commit(ref reader);
+                    return Step.Finished;
+                }
+
+                string name = reader.GetString() ?? string.Empty;
+                if (!reader.Read())
+                {
+                    return Step.NeedMore;
+                }
+
+                if (string.Equals(name, _arrayProperty, StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    FoundArray = true;
+                    _phase = Phase.InArray;
+                    Commit(ref reader);
+                    return Step.Continue;
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    var probe = reader;
+                    if (!probe.TrySkip())
+                    {
+                        return Step.NeedMore;
+                    }
+                }
+
+                Envelope[name] = PSObjectConverter.ReadValue(ref reader);
+                Commit(ref reader);
+                return Step.Continue;
+
+            default: // InArray
+                if (reader.TokenType == JsonTokenType.EndArray)
+                {
+                    _phase = _enveloped ? Phase.InEnvelope : Phase.Done;
+                    Commit(ref reader);
+                    return _phase == Phase.Done ? Step.Finished : Step.Continue;
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    var probe = reader;
+                    if (!probe.TrySkip())
+                    {
+                        return Step.NeedMore; // the element is not complete in the buffer yet
+                    }
+                }
+
+                value = PSObjectConverter.ReadTopLevel(ref reader, _typeName);
+                Commit(ref reader);
+                return Step.Element;
+        }
+    }
+
+    private void Commit(ref Utf8JsonReader reader)
+    {
+        _start += (int)reader.BytesConsumed;
+        _state = reader.CurrentState;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            // One element is larger than the buffer: grow it (only as large as the largest element).
+            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        int read = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            _final = true;
+        }
+
+        _end += read;
+    }
+
+    public void Dispose()
+    {
+        byte[] buffer = _buffer;
+        _buffer = Array.Empty<byte>();
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text.Json;
+
+namespace ErpConnectors.Core.Json;
+
+/// <summary>
+/// JSON to PowerShell values: objects become PSObjects (property names as the API spells them; PowerShell matches
+/// them case-insensitively), arrays become object[], ISO 8601 date-times become DateTimeOffset (DateTime when the
+/// text has no offset), numbers become int, long, decimal or double, in that order of preference.
+/// </summary>
+internal static class PSObjectConverter
+{
+    /// <summary>Reads the value at the reader's current token (which must be complete in the buffer).</summary>
+    public static object? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return ReadObject(ref reader, typeName: null);
+            case JsonTokenType.StartArray:
+                var items = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader));
+                }
+
+                return items.ToArray();
+            case JsonTokenType.String:
+                return ReadString(ref reader);
+            case JsonTokenType.Number:
+                return ReadNumber(ref reader);
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Reads an object and tags it with <paramref name="typeName"/> (the record kind, for format views).</summary>
+    public static PSObject ReadObject(ref Utf8JsonReader reader, string? typeName)
+    {
+        var result = new PSObject();
+        if (typeName is not null)
+        {
+            result.TypeNames.Insert(0, typeName);
+        }
+
+        var properties = result.Properties;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            string name = reader.GetString() ?? string.Empty;
+            reader.Read();
+            object? value = ReadValue(ref reader);
+            if (properties[name] is { } existing)
+            {
+                existing.Value = value; // a duplicate key: the last one wins, as in most JSON readers
+            }
+            else
+            {
+                properties.Add(new PSNoteProperty(name, value));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads any JSON value; objects at the top are tagged with <paramref name="typeName"/>.</summary>
+    public static object? ReadTopLevel(ref Utf8JsonReader reader, string? typeName) =>
+        reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, typeName) : ReadValue(ref reader);
+
+    private static object ReadNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt32(out int i))
+        {
+            return i;
+        }
+
+        if (reader.TryGetInt64(out long l))
+        {
+            return l;
+        }
+
+        if (reader.TryGetDecimal(out decimal d))
+        {
+            return d;
+        }
+
+        return reader.GetDouble();
+    }
+
+    private static object? ReadString(ref Utf8JsonReader reader)
+    {
+        string? text = reader.GetString();
+        return text is not null && TryParseDate(text, out object? date) ? date : text;
+    }
+
+    /// <summary>
+    /// Only strict ISO 8601 shapes are dates: "2024-03-01", "2024-03-01T08:15:00", with optional fraction and
+    /// offset. Anything looser ("1.2.2024", "March") stays a string: guessing would corrupt codes and names.
+    /// </summary>
+    internal static bool TryParseDate(string text, out object? value)
+    {
+        value = null;
+        int length = text.Length;
+        if (length < 10 || length > 40 || text[4] != '-' || text[7] != '-' || !IsDigits(text, 0, 4) || !IsDigits(text, 5, 2) || !IsDigits(text, 8, 2))
+        {
+            return false;
+        }
+
+        if (length == 10)
+        {
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
+            {
+                value = day;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (text[10] != 'T' && text[10] != 't' || length < 19 || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+
+        bool hasOffset = text[length - 1] is 'Z' or 'z' || (length > 19 && (text.LastIndexOf('+') > 18 || text.LastIndexOf('-') > 18));
+        if (hasOffset)
+        {
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset moment))
+            {
+                value = moment;
+                return true;
+            }
+
+            return false;
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTime local))
+        {
+            value = local;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsDigits(string text, int start, int count)
+    {
+        for (int i = start; i < start + count; i++)
+        {
+            if (text[i] < '0' || text[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+namespace ErpConnectors.Core.Paging;
+
+/// <summary>How much of a list the caller wants and how it is labelled.</summary>
+internal sealed class PageQuery
+{
+    public PageQuery(string typeName, string activity)
+    {
+        TypeName = typeName;
+        Activity = activity;
+    }
+
+    /// <summary>PSTypeName of each record (ErpConnectors.Severa.Customer).</summary>
+    public string TypeName { get; }
+
+    /// <summary>Progress activity ("Reading Severa customers").</summary>
+    public string Activity { get; }
+
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>-First: stop after this many records (null: all).</summary>
+    public long? First { get; init; }
+
+    /// <summary>-Skip: leave out this many records first.</summary>
+    public long Skip { get; init; }
+
+    /// <summary>The property holding the array in an enveloped answer (Results, value); null for a bare array.</summary>
+    public string? ArrayProperty { get; init; }
+}

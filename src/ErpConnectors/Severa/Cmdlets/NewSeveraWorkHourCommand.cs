@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net.Http;
+using ErpConnectors.Core.Json;
+using ErpConnectors.Core.Requests;
+
+namespace ErpConnectors.Severa.Cmdlets;
+
+/// <summary>
+/// Creates a work hour on a project phase for a user, with a work type (POST /workhours). Parameters bind from
+/// the pipeline by property name, so Import-Csv rows with matching columns create one work hour each.
+/// A create is never sent twice: if its answer is lost, it is reported, not replayed.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "SeveraWorkHour", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(SeveraApi.WorkHourType)]
+public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public DateTime EventDate { get; set; }
+
+    /// <summary>Hours (7.5 = seven and a half hours).</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(0, 24)]
+    public decimal Quantity { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid PhaseGuid { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid UserGuid { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public Guid WorkTypeGuid { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string? Description { get; set; }
+
+    /// <summary>Unit price; needs -CurrencyCode too (Severa money values always carry both).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public decimal? UnitPrice { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidatePattern("^[A-Za-z]{3}$")]
+    public string? CurrencyCode { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (SeveraMoney.Validate(UnitPrice, CurrencyCode, nameof(UnitPrice)) is { } invalid)
+        {
+            WriteError(invalid);
+            return;
+        }
+
+        string day = EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var body = new OrderedDictionary
+        {
+            ["eventDate"] = day,
+            ["description"] = Description,
+            ["quantity"] = Quantity,
+            ["phase"] = SeveraApi.Reference(PhaseGuid),
+            ["user"] = SeveraApi.Reference(UserGuid),
+            ["workType"] = SeveraApi.Reference(WorkTypeGuid),
+        };
+        if (UnitPrice is { } price)
+        {
+            body["unitPrice"] = SeveraMoney.Value(price, CurrencyCode!);
+        }
+
+        string target = $"{Quantity.ToString(CultureInfo.InvariantCulture)} h on {day} for user {UserGuid} (phase {PhaseGuid})";
+        if (!ShouldProcess(target, "Create Severa work hour"))
+        {
+            return;
+        }
+
+        var request = new ApiRequest(HttpMethod.Post, SeveraApi.WorkHours) { Body = JsonBody.Serialize(body) };
+        Send(request, SeveraApi.WorkHourType, target, emit: true);
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using ErpConnectors.Core.Paging;
+
+namespace ErpConnectors.Severa;
+
+/// <summary>
+/// Everything the Severa connector knows about the wire, in one place: hosts, routes, paging style per route,
+/// scopes, limits and record type names. Corrections for a real server belong here, not in the cmdlets.
+/// </summary>
+internal static class SeveraApi
+{
+    public const string SystemName = "Severa";
+
+    public static readonly Uri ProductionUri = new("https://api.severa.visma.com/rest-api/v1.0");
+    public static readonly Uri TestUri = new("https://api.severa.stag.visma.com/rest-api/v1.0");
+    public const string SandboxPath = "severa/rest-api/v1.0";
+
+    /// <summary>Fair use: at most 10 calls per second per client id.</summary>
+    public const int RequestsPerSecond = 10;
+
+    /// <summary>rowCount: the server's default is 100 and its maximum 1000; we ask for the maximum (fewer calls).</summary>
+    public const int MaxPageSize = 1000;
+    public const int DefaultPageSize = 1000;
+
+    // Routes (relative to the base URI).
+    public const string Token = "token";
+    public const string RefreshToken = "refreshtoken";
+    public const string Heartbeat = "heartbeat/authorized";
+    public const string Customers = "customers";
+    public const string ContactPersons = "contactpersons";
+    public const string Addresses = "addresses";
+    public const string Users = "users";
+    public const string Projects = "projects";
+    public const string Phases = "phases";
+    public const string WorkHours = "workhours";
+    public const string Invoices = "invoices";
+    public const string InvoiceRows = "invoicerows";
+    public const string InvoiceStatuses = "invoicestatuses";
+
+    public static string One(string collection, Guid guid) => $"{collection}/{guid:D}";
+
+    /// <summary>How a request body refers to another record: {"guid": "..."}.</summary>
+    public static System.Collections.Specialized.OrderedDictionary Reference(Guid guid) => new() { ["guid"] = guid };
+
+    public static string CustomerContactPersons(Guid customer) => $"customers/{customer:D}/contactpersons";
+
+    public static string CustomerProjects(Guid customer) => $"customers/{customer:D}/projects";
+
+    public static string ProjectPhasesWithHierarchy(Guid project) => $"projects/{project:D}/phaseswithhierarchy";
+
+    public static string PhaseWorkTypes(Guid phase) => $"phases/{phase:D}/worktypes";
+
+    public static string UserWorkHours(Guid user) => $"users/{user:D}/workhours";
+
+    public static string ProjectWorkHours(Guid project) => $"projects/{project:D}/workhours";
+
+    public static string InvoiceRowsOf(Guid invoice) => $"invoices/{invoice:D}/invoicerows";
+
+    // Paging: token paging (v1.0 default) and row paging (contact persons, addresses, settings lists).
+    public static PagingStrategy TokenPaging() => new HeaderTokenPaging("rowCount", "NextPageToken", "pageToken");
+
+    public static PagingStrategy RowPaging() => new OffsetPaging("firstRow", "rowCount");
+
+    // Scopes, from the vendor's scope table.
+    public static readonly string[] AllScopes =
+    {
+        "customers:read", "customers:write", "customers:delete",
+        "projects:read", "projects:write", "projects:delete",
+        "invoices:read", "invoices:write", "invoices:delete",
+        "hours:read", "hours:write", "hours:delete",
+        "travels:read", "travels:write", "travels:delete",
+        "fees:read", "fees:write", "fees:delete",
+        "activities:read", "activities:write", "activities:delete",
+        "absences:read", "absences:write", "absences:delete",
+        "users:read", "users:write", "users:delete",
+        "organization:read", "organization:write",
+        "settings:read", "settings:write", "settings:delete",
+        "files:read",
+        "resourceallocations:read",
+    };
+
+    /// <summary>Without -Scope: read access to what the Get cmdlets cover.</summary>
+    public static readonly string[] DefaultScopes =
+    {
+        "customers:read", "projects:read", "invoices:read", "hours:read", "users:read", "settings:read",
+    };
+
+    // PSTypeNames of the records (format views key on these).
+    public const string CustomerType = "ErpConnectors.Severa.Customer";
+    public const string ContactPersonType = "ErpConnectors.Severa.ContactPerson";
+    public const string AddressType = "ErpConnectors.Severa.Address";
+    public const string UserType = "ErpConnectors.Severa.User";
+    public const string ProjectType = "ErpConnectors.Severa.Project";
+    public const string PhaseType = "ErpConnectors.Severa.Phase";
+    public const string WorkTypeType = "ErpConnectors.Severa.WorkType";
+    public const string WorkHourType = "ErpConnectors.Severa.WorkHour";
+    public const string InvoiceType = "ErpConnectors.Severa.Invoice";
+    public const string InvoiceRowType = "ErpConnectors.Severa.InvoiceRow";
+    public const string InvoiceStatusType = "ErpConnectors.Severa.InvoiceStatus";
+    public const string RecordType = "ErpConnectors.Severa.Record";
+}
