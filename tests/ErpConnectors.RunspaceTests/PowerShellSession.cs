@@ -49,7 +49,9 @@ public sealed class PowerShellSession : IDisposable
             }
         }
 
-        shell.AddScript(script);
+        // A cmdlet's terminating error only ends its statement inside a script; try/catch surfaces it, as a
+        // caller's own try would.
+        shell.AddScript("try {\n" + script + "\n} catch { throw }");
         Collection<PSObject> output = new();
         Exception? terminating = null;
         try

@@ -15,9 +15,16 @@ internal sealed class SeveraErrorParser : IErrorParser
     public VendorError? Parse(HttpStatusCode status, string body, HttpResponseHeaders headers)
     {
         string? scopes = ScopeHint(headers);
-        if (!body.TrimStart().StartsWith("{", System.StringComparison.Ordinal))
+        string text = body.Trim();
+        if (!text.StartsWith("{", System.StringComparison.Ordinal))
         {
-            return body.Trim().Length == 0 ? null : new VendorError(body.Trim() + scopes);
+            // Plain text (a 429) is the message; a proxy's HTML page is not. The scope hint counts even without a body.
+            if (text.StartsWith("<", System.StringComparison.Ordinal))
+            {
+                text = string.Empty;
+            }
+
+            return text.Length > 0 ? new VendorError(text + scopes) : scopes is null ? null : new VendorError(scopes.Trim());
         }
 
         using var document = JsonDocument.Parse(body);

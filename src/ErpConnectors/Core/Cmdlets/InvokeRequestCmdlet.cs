@@ -99,9 +99,10 @@ public abstract class InvokeRequestCmdlet<TConnection> : ConnectedCmdlet<TConnec
             return;
         }
 
+        var runtime = Runtime; // resolved on the pipeline thread, where the runspace's default connection lives
         Run(async (output, token) =>
         {
-            object? answer = await Runtime.SendForValueAsync(request, RecordTypeName, output, token).ConfigureAwait(false);
+            object? answer = await runtime.SendForValueAsync(request, RecordTypeName, output, token).ConfigureAwait(false);
             await ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
         }, target: Path);
     }

@@ -23,7 +23,7 @@ internal static class ListCmdletSupport
     }
 
     /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total is unknown to these APIs).</summary>
-    public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null)
+    public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null, Func<object?, bool>? keep = null)
     {
         var (first, skip) = Paging(cmdlet);
         if (cmdlet.PagingParameters.IncludeTotalCount)
@@ -36,7 +36,7 @@ internal static class ListCmdletSupport
             return;
         }
 
-        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty };
+        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep };
         cmdlet.Run((output, token) => Pager.StreamAsync(runtime, request, strategy, query, output, token), readAhead: pageSize);
     }
 

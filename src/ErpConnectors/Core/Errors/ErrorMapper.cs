@@ -42,8 +42,9 @@ internal static class ErrorMapper
         {
             vendor = parser?.Parse(status, body, response.Headers);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException || ex is System.Text.Json.JsonException)
         {
+            // Not the vendor's shape after all (a truncated body, a proxy's page): fall back to the raw text.
         }
 
         string message = vendor?.Message is { Length: > 0 } said

@@ -14,7 +14,7 @@ namespace ErpConnectors.Core.Http;
 internal sealed class SlidingWindowPacer
 {
     // A request reaches the server a little after it leaves; the margin keeps jitter from looking like a burst.
-    internal static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+    internal static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(100);
 
     private static readonly ConcurrentDictionary<string, SlidingWindowPacer> Shared = new(StringComparer.Ordinal);
 

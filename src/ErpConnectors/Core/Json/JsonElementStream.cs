@@ -64,12 +64,6 @@ internal sealed class JsonElementStream : IDisposable
                 default:
                     if (_final)
                     {
-                        if (_phase == Phase.Start && _start == _end)
-                        {
-                            _phase = Phase.Done; // an empty body: nothing to stream
-                            return (false, null);
-                        }
-
                         throw new JsonException("The response ended in the middle of a JSON value.");
                     }
 
@@ -94,6 +88,12 @@ internal sealed class JsonElementStream : IDisposable
         value = null;
         if (_phase == Phase.Done)
         {
+            return Step.Finished;
+        }
+
+        if (_phase == Phase.Start && _final && IsBlank())
+        {
+            _phase = Phase.Done; // an empty body (204, or only whitespace): nothing to stream
             return Step.Finished;
         }
 
@@ -187,6 +187,20 @@ internal sealed class JsonElementStream : IDisposable
                 Commit(ref reader);
                 return Step.Element;
         }
+    }
+
+    // Utf8JsonReader throws on a final block without a token, so an empty body is recognised before it reads.
+    private bool IsBlank()
+    {
+        for (int i = _start; i < _end; i++)
+        {
+            if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Commit(ref Utf8JsonReader reader)

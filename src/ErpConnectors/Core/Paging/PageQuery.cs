@@ -23,6 +23,12 @@ internal sealed class PageQuery
     /// <summary>-Skip: leave out this many records first.</summary>
     public long Skip { get; init; }
 
+    /// <summary>
+    /// Keeps only the records it accepts, applied as they stream and before -Skip/-First count them: for a filter
+    /// the server no longer offers (every page is still read).
+    /// </summary>
+    public System.Func<object?, bool>? Keep { get; init; }
+
     /// <summary>The property holding the array in an enveloped answer (Results, value); null for a bare array.</summary>
     public string? ArrayProperty { get; init; }
 }

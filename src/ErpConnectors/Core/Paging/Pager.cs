@@ -23,14 +23,18 @@ internal static class Pager
     public static async Task<long> StreamAsync(ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, PageQuery query, ICallOutput output, CancellationToken cancellationToken)
     {
         long wanted = query.First ?? long.MaxValue;
-        long toSkip = strategy.SupportsServerSkip ? 0 : query.Skip;
+        bool serverSkips = strategy.SupportsServerSkip && query.Keep is null;
+        long toSkip = serverSkips ? 0 : query.Skip;
         long emitted = 0;
         int pages = 0;
         int activityId = Interlocked.Increment(ref s_activityIds);
 
         // The size stays the same on every page: some cursors are bound to every query parameter, rowCount included.
-        int pageSize = (int)Math.Max(1, Math.Min(query.PageSize, wanted == long.MaxValue ? query.PageSize : wanted + toSkip));
-        strategy.First(request, pageSize, strategy.SupportsServerSkip ? query.Skip : 0);
+        // A client-side filter may drop rows, so only an unfiltered list can ask for exactly what is wanted.
+        int pageSize = query.Keep is not null
+            ? query.PageSize
+            : (int)Math.Max(1, Math.Min(query.PageSize, wanted == long.MaxValue ? query.PageSize : wanted + toSkip));
+        strategy.First(request, pageSize, serverSkips ? query.Skip : 0);
 
         while (true)
         {
@@ -46,6 +50,11 @@ internal static class Pager
                 }
 
                 count++;
+                if (query.Keep is { } keep && !keep(value))
+                {
+                    continue;
+                }
+
                 if (toSkip > 0)
                 {
                     toSkip--;

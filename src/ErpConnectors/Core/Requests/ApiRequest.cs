@@ -19,6 +19,7 @@ internal sealed class ApiRequest
     {
         Method = method;
         Path = path.TrimStart('/');
+        Idempotent = Http.RetryRules.IsSafeMethod(method);
     }
 
     public HttpMethod Method { get; }

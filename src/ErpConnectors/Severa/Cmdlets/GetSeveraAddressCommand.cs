@@ -14,7 +14,7 @@ public sealed class GetSeveraAddressCommand : SeveraListCmdlet
     public Guid[] Guid { get; set; } = Array.Empty<Guid>();
 
     [Parameter(ParameterSetName = "List")]
-    public DateTime ChangedSince { get; set; }
+    public DateTimeOffset ChangedSince { get; set; }
 
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]

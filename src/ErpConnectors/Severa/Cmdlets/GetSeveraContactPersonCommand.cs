@@ -21,7 +21,7 @@ public sealed class GetSeveraContactPersonCommand : SeveraListCmdlet
     public Guid[] CustomerGuid { get; set; } = Array.Empty<Guid>();
 
     [Parameter(ParameterSetName = "List")]
-    public DateTime ChangedSince { get; set; }
+    public DateTimeOffset ChangedSince { get; set; }
 
     [Parameter(ParameterSetName = "List")]
     [Parameter(ParameterSetName = "ByCustomer")]

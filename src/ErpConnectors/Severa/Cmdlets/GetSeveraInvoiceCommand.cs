@@ -30,7 +30,7 @@ public sealed class GetSeveraInvoiceCommand : SeveraListCmdlet
     public string[]? ReferenceNumber { get; set; }
 
     [Parameter(ParameterSetName = "List")]
-    public DateTime ChangedSince { get; set; }
+    public DateTimeOffset ChangedSince { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -27,7 +27,7 @@ public sealed class GetSeveraPhaseCommand : SeveraListCmdlet
     public Guid[] ProjectGuid { get; set; } = Array.Empty<Guid>();
 
     [Parameter(ParameterSetName = "List")]
-    public DateTime ChangedSince { get; set; }
+    public DateTimeOffset ChangedSince { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -23,7 +23,7 @@ public sealed class GetSeveraProjectCommand : SeveraListCmdlet
     public Guid[]? CustomerGuid { get; set; }
 
     [Parameter(ParameterSetName = "List")]
-    public DateTime ChangedSince { get; set; }
+    public DateTimeOffset ChangedSince { get; set; }
 
     [Parameter(ParameterSetName = "List")]
     public Guid[]? ProjectOwnerGuid { get; set; }

@@ -21,7 +21,7 @@ public sealed class GetSeveraWorkHourCommand : SeveraListCmdlet
     public Guid ProjectGuid { get; set; }
 
     [Parameter(ParameterSetName = "List")]
-    public DateTime ChangedSince { get; set; }
+    public DateTimeOffset ChangedSince { get; set; }
 
     /// <summary>First event date to include (a date; the time of day is ignored).</summary>
     [Parameter(ParameterSetName = "List")]
@@ -54,10 +54,12 @@ public sealed class GetSeveraWorkHourCommand : SeveraListCmdlet
                 break;
         }
 
+        // /workhours names its date range eventDateStart/eventDateEnd; the per-user and per-project routes startDate/endDate.
+        bool all = route == SeveraApi.WorkHours;
         var request = ApiRequest.Get(route)
             .Add("changedSince", IsBound(nameof(ChangedSince)) ? ChangedSince : null)
-            .Add("startDate", IsBound(nameof(StartDate)) ? Day(StartDate) : null)
-            .Add("endDate", IsBound(nameof(EndDate)) ? Day(EndDate) : null);
+            .Add(all ? "eventDateStart" : "startDate", IsBound(nameof(StartDate)) ? Day(StartDate) : null)
+            .Add(all ? "eventDateEnd" : "endDate", IsBound(nameof(EndDate)) ? Day(EndDate) : null);
         Stream(request, SeveraApi.TokenPaging(), SeveraApi.WorkHourType, "work hours");
     }
 

@@ -19,8 +19,8 @@ public abstract class SeveraListCmdlet : SeveraCmdlet
     [ValidateRange(1, SeveraApi.MaxPageSize)]
     public int PageSize { get; set; } = SeveraApi.DefaultPageSize;
 
-    internal void Stream(ApiRequest request, PagingStrategy paging, string typeName, string what) =>
-        ListCmdletSupport.Stream(this, Runtime, request, paging, typeName, $"Reading Severa {what}", PageSize);
+    internal void Stream(ApiRequest request, PagingStrategy paging, string typeName, string what, System.Func<object?, bool>? keep = null) =>
+        ListCmdletSupport.Stream(this, Runtime, request, paging, typeName, $"Reading Severa {what}", PageSize, keep: keep);
 
     internal void GetByGuid(System.Guid[] guids, string collection, string typeName) =>
         ListCmdletSupport.GetEach(this, Runtime, guids, guid => SeveraApi.One(collection, guid), typeName);

@@ -10,9 +10,10 @@ public abstract class SeveraWriteCmdlet : SeveraCmdlet
     /// <summary>Sends <paramref name="request"/>; emits the answer (typed <paramref name="typeName"/>) when asked to.</summary>
     internal void Send(ApiRequest request, string typeName, object target, bool emit)
     {
+        var runtime = Runtime; // resolved here: the default connection belongs to this (pipeline) thread's runspace
         Run(async (output, token) =>
         {
-            object? answer = await Runtime.SendForValueAsync(request, typeName, output, token).ConfigureAwait(false);
+            object? answer = await runtime.SendForValueAsync(request, typeName, output, token).ConfigureAwait(false);
             if (emit)
             {
                 await ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);

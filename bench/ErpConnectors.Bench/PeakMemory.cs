@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace ErpConnectors.Bench;
+
+/// <summary>Samples the managed heap while a run goes on; reports the peak above the level at start.</summary>
+internal sealed class PeakMemory : IDisposable
+{
+    private readonly long _baseline;
+    private readonly Timer _timer;
+    private long _peak;
+
+    public PeakMemory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        _baseline = GC.GetTotalMemory(forceFullCollection: true);
+        _peak = _baseline;
+        _timer = new Timer(_ => Sample(), null, 0, 5);
+    }
+
+    public long PeakBytes
+    {
+        get
+        {
+            Sample();
+            return Math.Max(0, Interlocked.Read(ref _peak) - _baseline);
+        }
+    }
+
+    public static long WorkingSet => Process.GetCurrentProcess().PeakWorkingSet64;
+
+    private void Sample()
+    {
+        long now = GC.GetTotalMemory(forceFullCollection: false);
+        long seen;
+        while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
+        {
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+}

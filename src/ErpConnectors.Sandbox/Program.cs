@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using ErpConnectors.Sandbox;
+using ErpConnectors.Sandbox.Hosting;
+
+// The executable: parse the options, start the same SandboxServer tests use, print where it listens and the
+// demo credentials, and run until Ctrl+C or SIGTERM.
+CommandLine commandLine;
+try
+{
+    commandLine = CommandLine.Parse(args, Environment.GetEnvironmentVariable(CommandLine.PortVariable));
+}
+catch (FormatException error)
+{
+    await Console.Error.WriteLineAsync(error.Message);
+    await Console.Error.WriteLineAsync(CommandLine.Usage);
+    return 2;
+}
+
+if (commandLine.ShowHelp)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+await using var server = await SandboxServer.StartAsync(commandLine.Options, stop.Token);
+commandLine.ApplyFaults(server);
+Console.Write(server.Describe());
+Console.WriteLine("Press Ctrl+C to stop.");
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Stopping.");
+}
+
+return 0;

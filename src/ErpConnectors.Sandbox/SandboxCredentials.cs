@@ -1,0 +1,15 @@
+namespace ErpConnectors.Sandbox;
+
+/// <summary>
+/// The demo credentials the sandbox accepts. Public by design: the sandbox listens on this machine only and
+/// prints them at start. The module's -Sandbox switch uses the same values (ErpConnectors' SandboxDefaults).
+/// </summary>
+public static class SandboxCredentials
+{
+    public const string SeveraClientId = "sandbox-client";
+    public const string SeveraClientSecret = "sandbox-secret";
+
+    /// <summary>A client allowed nothing but customers:read, to exercise the scope errors.</summary>
+    public const string SeveraReadOnlyClientId = "sandbox-readonly";
+    public const string SeveraReadOnlyClientSecret = "sandbox-readonly-secret";
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Severa;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+
+namespace ErpConnectors.Sandbox;
+
+/// <summary>
+/// The sandbox running in this process: one Kestrel on 127.0.0.1 serving every emulated system under its
+/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/>, dispose it.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IReadOnlyList<SandboxSystem> _systems;
+    private int _disposed;
+
+    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
+    {
+        _app = app;
+        RootUri = rootUri;
+        Severa = severa;
+        Requests = requests;
+        _systems = systems;
+        SeveraBaseUri = new Uri(rootUri, SeveraSystem.BasePath.TrimStart('/'));
+    }
+
+    /// <summary>http://127.0.0.1:{port}/</summary>
+    public Uri RootUri { get; }
+
+    /// <summary>{RootUri}severa/rest-api/v1.0 (no trailing slash).</summary>
+    public Uri SeveraBaseUri { get; }
+
+    public SeveraSandbox Severa { get; }
+
+    public RequestLog Requests { get; }
+
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+
+        var app = builder.Build();
+        var requests = new RequestLog();
+        var severa = new SeveraSandbox(options);
+        SandboxSystem[] systems = [new SeveraSystem(severa)];
+
+        app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
+        app.UseRouting();
+        foreach (var system in systems)
+        {
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments(system.PathPrefix),
+                branch =>
+                {
+                    branch.UseMiddleware<FaultInjectionMiddleware>(system);
+                    system.ConfigurePipeline(branch);
+                });
+            system.MapEndpoints(app);
+        }
+
+        app.MapGet("/", (HttpContext context) => Results.Text(Describe(systems, RootOf(context)), "text/plain"));
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        return new SandboxServer(app, rootUri, severa, requests, systems);
+    }
+
+    /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
+    public string Describe() => Describe(_systems, RootUri);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _app.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static Uri RootOf(HttpContext context) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{context.Request.Scheme}://{context.Request.Host}/"));
+
+    private static string Describe(IEnumerable<SandboxSystem> systems, Uri rootUri)
+    {
+        var text = new StringBuilder();
+        text.Append("ErpConnectors sandbox on ").Append(rootUri).AppendLine();
+        foreach (var system in systems)
+        {
+            foreach (var line in system.DescribeForConsole(rootUri))
+            {
+                text.AppendLine(line);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Validate(SandboxOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, "options.Port");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, "options.Port");
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        var severa = options.Severa;
+        ArgumentOutOfRangeException.ThrowIfNegative(severa.CustomerCount, "options.Severa.CustomerCount");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(severa.CustomerCount, SeveraSandbox.MaxCustomerCount, "options.Severa.CustomerCount");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(severa.AccessTokenLifetime, TimeSpan.Zero, "options.Severa.AccessTokenLifetime");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(severa.RefreshTokenLifetime, TimeSpan.Zero, "options.Severa.RefreshTokenLifetime");
+        ArgumentOutOfRangeException.ThrowIfNegative(severa.RequestsPerSecond, "options.Severa.RequestsPerSecond");
+        ArgumentOutOfRangeException.ThrowIfLessThan(severa.MaxRowCount, 1, "options.Severa.MaxRowCount");
+    }
+}

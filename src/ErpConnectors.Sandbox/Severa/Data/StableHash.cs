@@ -1,0 +1,27 @@
+namespace ErpConnectors.Sandbox.Severa.Data;
+
+/// <summary>
+/// SplitMix64 over (seed, kind, index, field): every generated value is a pure function of where it sits,
+/// which is what lets a row be computed alone, in any order, without the rows before it.
+/// </summary>
+internal static class StableHash
+{
+    public static ulong Mix(ulong value)
+    {
+        value += 0x9E3779B97F4A7C15UL;
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
+    }
+
+    public static ulong Of(int seed, EntityKind kind, long index, int field) =>
+        Mix(Mix(Mix(((ulong)(uint)seed << 8) ^ (ulong)kind) ^ (ulong)index) ^ (ulong)(uint)field);
+
+    /// <summary>A value in [0, count).</summary>
+    public static int Pick(int seed, EntityKind kind, long index, int field, int count) =>
+        (int)(Of(seed, kind, index, field) % (ulong)count);
+
+    /// <summary>True with the given percentage.</summary>
+    public static bool Percent(int seed, EntityKind kind, long index, int field, int percent) =>
+        Pick(seed, kind, index, field, 100) < percent;
+}

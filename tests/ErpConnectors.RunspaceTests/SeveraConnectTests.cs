@@ -1,0 +1,127 @@
+using System.Management.Automation;
+using ErpConnectors.Sandbox;
+
+namespace ErpConnectors.RunspaceTests;
+
+public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
+{
+    private readonly SeveraSandboxFixture _sandbox;
+
+    public SeveraConnectTests(SeveraSandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        sandbox.Reset();
+    }
+
+    [Fact]
+    public void Connect_gets_a_token_and_the_connection_shows_who_where_scopes_and_expiry_but_no_secret()
+    {
+        using var session = new PowerShellSession();
+        var connection = session.RunOk("Connect-Severa -BaseUri $uri -Credential $cred -Scope customers:read -PassThru", _sandbox.Variables()).Single();
+
+        Assert.Equal("sandbox-client", connection.Properties["ClientId"].Value);
+        Assert.Equal(new[] { "customers:read" }, (string[])connection.Properties["Scopes"].Value);
+        var expires = (DateTimeOffset?)connection.Properties["ExpiresOn"].Value;
+        Assert.True(expires > DateTimeOffset.UtcNow.AddMinutes(30));
+        Assert.Single(_sandbox.Calls("POST", "/token"));
+
+        // Nothing the connection shows is the token or the secret.
+        string token = BearerOfNextCall(session);
+        foreach (var property in connection.Properties)
+        {
+            string text = Convert.ToString(property.Value is Array a ? string.Join(" ", a.Cast<object>()) : property.Value) ?? string.Empty;
+            Assert.DoesNotContain(SandboxCredentials.SeveraClientSecret, text);
+            Assert.DoesNotContain(token, text);
+        }
+
+        var shown = session.RunOk("Get-SeveraConnection").Single();
+        Assert.Same(connection.BaseObject, shown.BaseObject);
+    }
+
+    // The token the module sends, read from the sandbox's request log.
+    private string BearerOfNextCall(PowerShellSession session)
+    {
+        session.RunOk("Get-SeveraCustomer -First 1 | Out-Null");
+        var call = _sandbox.Calls("GET", "/customers")[^1];
+        string header = call.Headers["Authorization"];
+        Assert.StartsWith("Bearer ", header);
+        return header.Substring("Bearer ".Length);
+    }
+
+    [Fact]
+    public void A_wrong_secret_is_a_terminating_authentication_error_with_the_servers_message()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run("Connect-Severa -BaseUri $uri -Credential $cred", _sandbox.Variables(SeveraSandboxFixture.Credential(secret: "wrong")));
+
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("No client id with given credentials found", error.ToString());
+        Assert.Empty(session.RunOk("Get-SeveraConnection"));
+    }
+
+    [Fact]
+    public void A_scope_the_client_may_not_have_is_refused_with_the_accepted_scopes()
+    {
+        using var session = new PowerShellSession();
+        var credential = SeveraSandboxFixture.Credential(SandboxCredentials.SeveraReadOnlyClientId, SandboxCredentials.SeveraReadOnlyClientSecret);
+        var result = session.Run("Connect-Severa -BaseUri $uri -Credential $cred -Scope customers:read, invoices:read", _sandbox.Variables(credential));
+
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Contains("invoices:read", error.ToString());
+        Assert.Contains("scopes accepted: customers:read", error.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_scope_name_is_refused_before_anything_is_sent()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run("Connect-Severa -BaseUri $uri -Credential $cred -Scope customers:reed", _sandbox.Variables());
+
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("customers:reed", error.TargetObject);
+        Assert.Empty(_sandbox.Server.Requests.Snapshot());
+    }
+
+    [Fact]
+    public void Credentials_never_travel_over_plain_http_to_another_host()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run("Connect-Severa -BaseUri 'http://severa.example.com/rest-api/v1.0' -Credential $cred", _sandbox.Variables());
+
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void Sandbox_switch_connects_with_the_demo_client_from_the_environment_uri()
+    {
+        using var session = new PowerShellSession();
+        var result = session.RunOk(
+            "$env:ERPCONNECTORS_SANDBOX_URI = $root; Connect-Severa -Sandbox -PassThru",
+            new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri });
+
+        Assert.Equal(_sandbox.Server.SeveraBaseUri.AbsoluteUri.TrimEnd('/'), ((Uri)result.Single().Properties["BaseUri"].Value).AbsoluteUri.TrimEnd('/'));
+    }
+
+    [Fact]
+    public void Cmdlets_without_a_connection_fail_with_a_terminating_not_connected_error()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run("Get-SeveraCustomer -First 1");
+
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.Equal("Severa.NotConnected,ErpConnectors.Severa.Cmdlets.GetSeveraCustomerCommand", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Disconnect_forgets_the_default_connection()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(SeveraSandboxFixture.Connect + "; Disconnect-Severa", _sandbox.Variables());
+
+        Assert.Empty(session.RunOk("Get-SeveraConnection"));
+        Assert.NotNull(session.Run("Get-SeveraCustomer -First 1").Terminating);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Management.Automation;
+using ErpConnectors.Sandbox;
+
+namespace ErpConnectors.RunspaceTests;
+
+public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
+{
+    private readonly SeveraSandboxFixture _sandbox;
+
+    public SeveraStreamingTests(SeveraSandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        sandbox.Reset();
+    }
+
+    private static HashSet<string> Guids(IEnumerable<PSObject> records) =>
+        records.Select(r => (string)r.Properties["guid"].Value).ToHashSet();
+
+    [Fact]
+    public void Every_customer_streams_exactly_once_across_token_pages()
+    {
+        using var session = new PowerShellSession();
+        var customers = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraCustomer", _sandbox.Variables());
+
+        Assert.Equal(SeveraSandboxFixture.Customers, customers.Count);
+        Assert.Equal(SeveraSandboxFixture.Customers, Guids(customers).Count);
+        Assert.All(customers, c => Assert.Equal("ErpConnectors.Severa.Customer", c.TypeNames[0]));
+        var pages = _sandbox.Calls("GET", "/customers");
+        Assert.Equal(3, pages.Count); // 1000 + 1000 + 500
+        Assert.Null(pages[0].QueryValue("pageToken"));
+        Assert.All(pages.Skip(1), p => Assert.NotNull(p.QueryValue("pageToken")));
+        Assert.All(pages, p => Assert.Equal("1000", p.QueryValue("rowCount")));
+    }
+
+    [Fact]
+    public void Streaming_survives_token_expiry_and_injected_429s_with_every_row_exactly_once()
+    {
+        using var session = new PowerShellSession();
+        _sandbox.Server.Severa.Faults.Enqueue(new InjectedFault(429, "GET", "/customers", SkipMatches: 3));
+        _sandbox.Server.Severa.Faults.Enqueue(new InjectedFault(429, "GET", "/customers", SkipMatches: 10));
+        int refreshesBefore = _sandbox.Server.Severa.RefreshRequests;
+
+        // The server expires every token mid-stream (after 950 rows have reached the pipeline).
+        var customers = session.RunOk(
+            SeveraSandboxFixture.Connect + "; $n = 0; Get-SeveraCustomer -PageSize 100 | ForEach-Object { if (++$n -eq 950) { $sandbox.ExpireAccessTokens() }; $_ }",
+            _sandbox.Variables());
+
+        Assert.Equal(SeveraSandboxFixture.Customers, customers.Count);
+        Assert.Equal(SeveraSandboxFixture.Customers, Guids(customers).Count);
+        var calls = _sandbox.Calls("GET", "/customers");
+        Assert.Equal(2, calls.Count(c => c.StatusCode == 429));
+        Assert.Contains(calls, c => c.StatusCode == 401);
+        Assert.Equal(refreshesBefore + 1, _sandbox.Server.Severa.RefreshRequests); // one re-authentication
+        Assert.Equal(25, calls.Count(c => c.StatusCode == 200));
+    }
+
+    [Fact]
+    public void Requests_are_paced_to_the_fair_use_limit_of_10_per_second()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(SeveraSandboxFixture.Connect, _sandbox.Variables());
+        var clock = Stopwatch.StartNew();
+        var customers = session.RunOk("Get-SeveraCustomer -PageSize 10 -First 300");
+        clock.Stop();
+
+        // 30 pages at no more than 10 requests in any second cannot take less than two seconds.
+        Assert.Equal(300, Guids(customers).Count);
+        Assert.Equal(30, _sandbox.Calls("GET", "/customers").Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"30 requests took only {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void First_10_fetches_one_page_of_10()
+    {
+        using var session = new PowerShellSession();
+        var customers = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraCustomer -First 10", _sandbox.Variables());
+
+        Assert.Equal(10, customers.Count);
+        var call = Assert.Single(_sandbox.Calls("GET", "/customers"));
+        Assert.Equal("10", call.QueryValue("rowCount"));
+    }
+
+    [Fact]
+    public void Skip_and_First_on_a_row_paged_list_go_to_the_wire()
+    {
+        using var session = new PowerShellSession();
+        var all = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraContactPerson -First 30", _sandbox.Variables());
+        _sandbox.Server.Requests.Clear();
+        var later = session.RunOk("Get-SeveraContactPerson -Skip 20 -First 10");
+
+        Assert.Equal(Guids(all.Skip(20)), Guids(later));
+        var call = Assert.Single(_sandbox.Calls("GET", "/contactpersons"));
+        Assert.Equal("20", call.QueryValue("firstRow"));
+    }
+
+    [Fact]
+    public void Row_paging_walks_to_the_short_last_page()
+    {
+        using var session = new PowerShellSession();
+        var contacts = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraContactPerson -PageSize 1000", _sandbox.Variables());
+
+        Assert.Equal(contacts.Count, Guids(contacts).Count);
+        var calls = _sandbox.Calls("GET", "/contactpersons");
+        Assert.Equal((contacts.Count / 1000) + 1, calls.Count);
+        Assert.Equal(new[] { "0", "1000" }.Concat(Enumerable.Range(2, calls.Count - 2).Select(i => (i * 1000).ToString())), calls.Select(c => c.QueryValue("firstRow") ?? "0"));
+    }
+
+    [Fact]
+    public void Filters_reach_the_wire_in_the_vendors_format()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraCustomer -ChangedSince ([datetimeoffset]'2024-02-01T10:00:00+02:00') -IsActive $false -Number 12, 13 -First 5", _sandbox.Variables());
+
+        var call = Assert.Single(_sandbox.Calls("GET", "/customers"));
+        Assert.Equal("2024-02-01T08:00:00.000Z", call.QueryValue("changedSince"));
+        Assert.Equal("false", call.QueryValue("isActive"));
+        Assert.Equal(new[] { "12", "13" }, call.QueryValues("numbers"));
+    }
+
+    [Fact]
+    public void Changed_since_returns_only_rows_changed_at_or_after_the_date()
+    {
+        using var session = new PowerShellSession();
+        var all = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraCustomer", _sandbox.Variables());
+        var stamps = all.Select(c => (DateTimeOffset)c.Properties["lastUpdatedDateTime"].Value).OrderBy(d => d).ToList();
+        DateTimeOffset since = stamps[stamps.Count / 2];
+
+        var changed = session.RunOk("Get-SeveraCustomer -ChangedSince $since", new System.Collections.Hashtable { ["since"] = since });
+
+        Assert.Equal(stamps.Count(s => s >= since), changed.Count);
+        Assert.All(changed, c => Assert.True((DateTimeOffset)c.Properties["lastUpdatedDateTime"].Value >= since));
+    }
+
+    [Fact]
+    public void Records_are_PowerShell_values_dates_numbers_and_nested_objects()
+    {
+        using var session = new PowerShellSession();
+        var customer = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraCustomer -First 1", _sandbox.Variables()).Single();
+
+        Assert.IsType<DateTimeOffset>(customer.Properties["lastUpdatedDateTime"].Value);
+        Assert.IsType<int>(customer.Properties["number"].Value);
+        Assert.IsType<bool>(customer.Properties["isActive"].Value);
+        var address = Assert.IsType<PSObject>(customer.Properties["headquarterAddress"].Value);
+        Assert.NotNull(address.Properties["city"]);
+    }
+
+    [Fact]
+    public void Stopping_the_pipeline_mid_request_returns_promptly_and_fetches_nothing_more()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(SeveraSandboxFixture.Connect, _sandbox.Variables());
+        _sandbox.Server.Severa.Faults.Latency = TimeSpan.FromSeconds(20);
+        try
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = session.Runspace;
+            shell.AddScript("Get-SeveraCustomer -PageSize 100");
+            var running = shell.BeginInvoke();
+            var clock = Stopwatch.StartNew();
+            while (_sandbox.Calls("GET", "/customers").Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(20);
+            }
+
+            clock.Restart();
+            shell.Stop();
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {clock.Elapsed}");
+            Assert.True(running.IsCompleted);
+            Thread.Sleep(300);
+            Assert.Single(_sandbox.Calls("GET", "/customers"));
+        }
+        finally
+        {
+            _sandbox.Server.Severa.Faults.Latency = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public void A_pipeline_that_stops_consuming_stops_the_pager()
+    {
+        using var session = new PowerShellSession();
+        // `break` out of the enclosing loop ends the pipeline from downstream after 5 records, as Select-Object
+        // -First 5 does (which the embedded engine lacks): the exception surfaces inside the cmdlet's WriteObject.
+        var result = session.Run(
+            SeveraSandboxFixture.Connect + "; $n = 0; foreach ($once in 1) { Get-SeveraCustomer -PageSize 100 | ForEach-Object { if (++$n -gt 5) { break }; $_ } }",
+            _sandbox.Variables());
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(5, result.Output.Count);
+        Thread.Sleep(500);
+        Assert.True(_sandbox.Calls("GET", "/customers").Count <= 2, "at most the current page and the one read ahead");
+    }
+
+    [Fact]
+    public void Verbose_shows_one_line_per_call_and_debug_never_shows_a_secret()
+    {
+        using var session = new PowerShellSession();
+        var result = session.Run(SeveraSandboxFixture.Connect + " -Verbose -Debug; Get-SeveraCustomer -First 3 -Verbose -Debug", _sandbox.Variables());
+        Assert.Null(result.Terminating);
+
+        Assert.Contains(result.Verbose, v => v.StartsWith("Severa GET /", StringComparison.Ordinal) && v.Contains("/customers?rowCount=3") && v.Contains("-> 200") && v.Contains(" ms"));
+        Assert.Contains(result.Verbose, v => v.StartsWith("Severa POST /", StringComparison.Ordinal) && v.Contains("/token -> 200"));
+        Assert.NotEmpty(result.Debug);
+        string everything = string.Join("\n", result.Verbose.Concat(result.Debug));
+        Assert.DoesNotContain(SandboxCredentials.SeveraClientSecret, everything);
+        foreach (var call in _sandbox.Server.Requests.Snapshot())
+        {
+            if (call.Headers.TryGetValue("Authorization", out string? bearer))
+            {
+                Assert.DoesNotContain(bearer.Substring("Bearer ".Length), everything);
+            }
+        }
+
+        foreach (var token in _sandbox.Calls("POST", "/token"))
+        {
+            // The token answer's body (access and refresh tokens) is never logged.
+            Assert.DoesNotContain("refresh_token\":\"", everything);
+        }
+    }
+}
