@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace ErpConnectors.Bench;
 
-/// <summary>Samples the managed heap while a run goes on; reports the peak above the level at start.</summary>
+/// <summary>
+/// Samples the managed heap while a run goes on and reports the peak of what survived a collection (the heap
+/// size after the latest GC), above the level at start: memory a run holds, not garbage awaiting collection.
+/// </summary>
 internal sealed class PeakMemory : IDisposable
 {
     private readonly long _baseline;
@@ -14,7 +17,7 @@ internal sealed class PeakMemory : IDisposable
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        _baseline = GC.GetTotalMemory(forceFullCollection: true);
+        _baseline = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
         _peak = _baseline;
         _timer = new Timer(_ => Sample(), null, 0, 5);
     }
@@ -32,7 +35,7 @@ internal sealed class PeakMemory : IDisposable
 
     private void Sample()
     {
-        long now = GC.GetTotalMemory(forceFullCollection: false);
+        long now = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
         long seen;
         while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
         {

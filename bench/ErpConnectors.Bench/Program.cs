@@ -19,7 +19,7 @@ Invoke("Import-Module $manifest -ErrorAction Stop", new() { ["manifest"] = manif
 
 Console.WriteLine($"ErpConnectors streaming benchmark ({Environment.ProcessorCount} cores, {RuntimeInformationText()}), page size {pageSize}");
 Console.WriteLine();
-Console.WriteLine("| rows | module rows/s | raw loop rows/s | ratio | module peak heap | raw peak heap |");
+Console.WriteLine("| rows | module rows/s | raw loop rows/s | ratio | module peak live heap | raw peak live heap |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
 foreach (long rows in rowCounts)
 {

@@ -4,7 +4,7 @@ namespace ErpConnectors.Demo;
 /// Reads a script from README.md between <c>&lt;!-- NAME:begin --&gt;</c> and <c>&lt;!-- NAME:end --&gt;</c>, so the
 /// README shows exactly what the demo runs.
 /// </summary>
-internal static class ReadmeScript
+public static class ReadmeScript
 {
     public static string Extract(string readmePath, string name)
     {

@@ -105,6 +105,20 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         Assert.Equal(_sandbox.Server.SeveraBaseUri.AbsoluteUri.TrimEnd('/'), ((Uri)result.Single().Properties["BaseUri"].Value).AbsoluteUri.TrimEnd('/'));
     }
 
+    // In this class because it sets the process-wide sandbox variable, as the -Sandbox test does.
+    [Fact]
+    public void The_README_quick_start_runs_against_the_sandbox_and_streams()
+    {
+        string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "quickstart");
+        using var session = new PowerShellSession();
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Select(o => o.ToString()).ToList();
+
+        Assert.Equal(5 + 1 + 3, output.Count); // five customers, the count line, three invoices
+        Assert.Matches(@"^\.\.\. \d+ active customers streamed$", output[5]);
+        Assert.All(output.Skip(6), line => Assert.StartsWith("Invoice for ", line));
+    }
+
     [Fact]
     public void Cmdlets_without_a_connection_fail_with_a_terminating_not_connected_error()
     {

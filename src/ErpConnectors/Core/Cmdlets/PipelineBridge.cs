@@ -82,14 +82,18 @@ internal sealed class PipelineBridge : ICallOutput
     {
         while (true)
         {
-            Item item;
-            try
+            // TryTake first: blocking with a cancellation token registers a callback per call, which is measurable
+            // per record when thousands stream through.
+            if (!_queue.TryTake(out Item item))
             {
-                item = _queue.Take(stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
+                try
+                {
+                    item = _queue.Take(stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
             }
 
             switch (item.Kind)

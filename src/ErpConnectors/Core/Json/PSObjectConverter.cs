@@ -50,19 +50,23 @@ internal static class PSObjectConverter
             result.TypeNames.Insert(0, typeName);
         }
 
+        // Properties are added pre-validated: the engine's own name check walks its type tables on every add and
+        // made conversion the bottleneck of streaming. Duplicates (rare in vendor JSON) are caught here instead.
         var properties = result.Properties;
+        HashSet<string>? seen = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            string name = reader.GetString() ?? string.Empty;
+            string name = PropertyName(ref reader);
             reader.Read();
             object? value = ReadValue(ref reader);
-            if (properties[name] is { } existing)
+            seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (seen.Add(name))
             {
-                existing.Value = value; // a duplicate key: the last one wins, as in most JSON readers
+                properties.Add(new PSNoteProperty(name, value), true);
             }
             else
             {
-                properties.Add(new PSNoteProperty(name, value));
+                properties[name].Value = value; // a duplicate key: the last one wins, as in most JSON readers
             }
         }
 
@@ -93,10 +97,102 @@ internal static class PSObjectConverter
         return reader.GetDouble();
     }
 
+    // Records of one kind repeat the same property names: reuse the strings instead of allocating them per row.
+    [ThreadStatic]
+    private static Dictionary<int, string>? t_names;
+
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 64)
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+
+        ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+        int hash = unchecked((int)2166136261);
+        foreach (byte b in utf8)
+        {
+            hash = unchecked((hash ^ b) * 16777619);
+        }
+
+        var names = t_names ??= new Dictionary<int, string>();
+        if (names.TryGetValue(hash, out string? known) && reader.ValueTextEquals(known))
+        {
+            return known;
+        }
+
+        if (names.Count >= 4096)
+        {
+            names.Clear();
+        }
+
+        string name = reader.GetString() ?? string.Empty;
+        names[hash] = name;
+        return name;
+    }
+
     private static object? ReadString(ref Utf8JsonReader reader)
     {
-        string? text = reader.GetString();
-        return text is not null && TryParseDate(text, out object? date) ? date : text;
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && LooksLikeDate(reader.ValueSpan, out bool dateOnly, out bool hasOffset))
+        {
+            // The reader's own ISO 8601 parser works on the UTF-8 bytes: no string, no culture.
+            if (dateOnly && reader.TryGetDateTime(out DateTime day))
+            {
+                return DateTime.SpecifyKind(day, DateTimeKind.Unspecified);
+            }
+
+            if (!dateOnly && hasOffset && reader.TryGetDateTimeOffset(out DateTimeOffset moment))
+            {
+                return moment;
+            }
+
+            if (!dateOnly && !hasOffset && reader.TryGetDateTime(out DateTime local))
+            {
+                return local;
+            }
+        }
+
+        return reader.GetString();
+    }
+
+    /// <summary>The same strict shapes as <see cref="TryParseDate"/>, checked on the raw bytes.</summary>
+    private static bool LooksLikeDate(ReadOnlySpan<byte> text, out bool dateOnly, out bool hasOffset)
+    {
+        dateOnly = false;
+        hasOffset = false;
+        int length = text.Length;
+        if (length < 10 || length > 40 || text[4] != '-' || text[7] != '-' || !Digits(text, 0, 4) || !Digits(text, 5, 2) || !Digits(text, 8, 2))
+        {
+            return false;
+        }
+
+        if (length == 10)
+        {
+            dateOnly = true;
+            return true;
+        }
+
+        if ((text[10] != 'T' && text[10] != 't') || length < 19 || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+
+        byte last = text[length - 1];
+        hasOffset = last is (byte)'Z' or (byte)'z' || text.Slice(19).IndexOfAny((byte)'+', (byte)'-') >= 0;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, int start, int count)
+    {
+        foreach (byte b in text.Slice(start, count))
+        {
+            if (b < '0' || b > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

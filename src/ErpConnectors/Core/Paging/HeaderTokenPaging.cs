@@ -22,10 +22,13 @@ internal sealed class HeaderTokenPaging : PagingStrategy
 
     public override void First(ApiRequest request, int pageSize, long skip) => request.Set(_sizeParameter, pageSize);
 
-    public override bool Next(ApiRequest request, PageResult page)
+    public override bool Next(ApiRequest request, PageResult page) =>
+        page.Count > 0 && NextFromHeaders(request, page.Response) == true;
+
+    public override bool? NextFromHeaders(ApiRequest request, System.Net.Http.HttpResponseMessage response)
     {
-        string? token = page.Response.Headers.TryGetValues(_header, out var values) ? values.FirstOrDefault() : null;
-        if (string.IsNullOrEmpty(token) || page.Count == 0)
+        string? token = response.Headers.TryGetValues(_header, out var values) ? values.FirstOrDefault() : null;
+        if (string.IsNullOrEmpty(token))
         {
             return false;
         }

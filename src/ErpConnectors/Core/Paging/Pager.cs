@@ -36,45 +36,79 @@ internal static class Pager
             : (int)Math.Max(1, Math.Min(query.PageSize, wanted == long.MaxValue ? query.PageSize : wanted + toSkip));
         strategy.First(request, pageSize, serverSkips ? query.Skip : 0);
 
-        while (true)
+        // The next page is requested as soon as the current answer's headers say where it is (token paging), so
+        // the server prepares it while this page is converted and consumed. Cancelled when the list ends early.
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<HttpResponseMessage>? pending = runtime.SendAsync(request, output, prefetch.Token);
+        try
         {
-            using HttpResponseMessage response = await runtime.SendAsync(request, output, cancellationToken).ConfigureAwait(false);
-            using JsonElementStream elements = await ConnectionRuntime.OpenElementsAsync(response, query.ArrayProperty, query.TypeName).ConfigureAwait(false);
-            int count = 0;
             while (true)
             {
-                var (found, value) = await elements.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-                if (!found)
+                using HttpResponseMessage response = await pending.ConfigureAwait(false);
+                pending = null;
+                bool? more = strategy.NextFromHeaders(request, response);
+                if (more == true && (query.First is null || emitted + pageSize < wanted))
                 {
-                    break;
+                    pending = runtime.SendAsync(request, output, prefetch.Token);
                 }
 
-                count++;
-                if (query.Keep is { } keep && !keep(value))
+                using JsonElementStream elements = await ConnectionRuntime.OpenElementsAsync(response, query.ArrayProperty, query.TypeName).ConfigureAwait(false);
+                int count = 0;
+                while (true)
                 {
-                    continue;
+                    var (found, value) = await elements.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                    if (!found)
+                    {
+                        break;
+                    }
+
+                    count++;
+                    if (query.Keep is { } keep && !keep(value))
+                    {
+                        continue;
+                    }
+
+                    if (toSkip > 0)
+                    {
+                        toSkip--;
+                        continue;
+                    }
+
+                    await output.WriteObjectAsync(value, cancellationToken).ConfigureAwait(false);
+                    if (++emitted >= wanted)
+                    {
+                        Complete(output, query, activityId);
+                        return emitted; // disposing the response here stops the transfer
+                    }
                 }
 
-                if (toSkip > 0)
+                pages++;
+                output.Progress(new ProgressRecord(activityId, query.Activity, $"{emitted} records, page {pages}"));
+                if (more is null)
                 {
-                    toSkip--;
-                    continue;
+                    if (strategy.Next(request, new PageResult(response, elements, count, pageSize)))
+                    {
+                        pending = runtime.SendAsync(request, output, prefetch.Token);
+                    }
+                }
+                else if (more == true && pending is null && count > 0)
+                {
+                    pending = runtime.SendAsync(request, output, prefetch.Token); // held back for -First; still wanted
                 }
 
-                await output.WriteObjectAsync(value, cancellationToken).ConfigureAwait(false);
-                if (++emitted >= wanted)
+                if (pending is null || count == 0)
                 {
                     Complete(output, query, activityId);
-                    return emitted; // disposing the response here stops the transfer
+                    return emitted;
                 }
             }
-
-            pages++;
-            output.Progress(new ProgressRecord(activityId, query.Activity, $"{emitted} records, page {pages}"));
-            if (!strategy.Next(request, new PageResult(response, elements, count, pageSize)))
+        }
+        finally
+        {
+            if (pending is not null)
             {
-                Complete(output, query, activityId);
-                return emitted;
+                prefetch.Cancel();
+                _ = pending.ContinueWith(static t => { if (t.Status == TaskStatus.RanToCompletion) { t.Result.Dispose(); } else { _ = t.Exception; } }, TaskScheduler.Default);
             }
         }
     }

@@ -36,6 +36,12 @@ internal abstract class PagingStrategy
 
     public abstract void First(ApiRequest request, int pageSize, long skip);
 
+    /// <summary>
+    /// Shapes the next request from the answer's headers alone, before its body is read, so the next page can be
+    /// requested while this one is still being converted. Null when the body must be read first.
+    /// </summary>
+    public virtual bool? NextFromHeaders(ApiRequest request, System.Net.Http.HttpResponseMessage response) => null;
+
     /// <returns>False when the list has ended.</returns>
     public abstract bool Next(ApiRequest request, PageResult page);
 }
