@@ -263,7 +263,9 @@ public class PagerTests
             Pager.StreamAsync(runtime, ApiRequest.Get("customers"), SeveraApi.TokenPaging(), Query(pageSize: 3), output, stop.Token));
 
         Assert.Equal(4, output.Objects.Count);
-        Assert.Equal(2, server.Requests.Count);
+        // Pages 1 and 2, plus at most page 3: requested on page 2's headers (the one page read ahead) and
+        // cancelled, possibly before it reached the server. Never a fourth.
+        Assert.InRange(server.Requests.Count, 2, 3);
     }
 
     [Fact]
