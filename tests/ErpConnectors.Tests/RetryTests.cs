@@ -350,9 +350,18 @@ public class RetryTests
     {
         var script = new Script(Hangs());
         using var runtime = TestRuntime.Create(script.Mock());
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runtime.SendForValueAsync(ApiRequest.Get("customers"), null, new RecordingOutput(), cancel.Token));
+        // Cancel once the first attempt is on the wire (a fixed delay could fire before it, on a loaded machine).
+        Task<object?> sending = runtime.SendForValueAsync(ApiRequest.Get("customers"), null, new RecordingOutput(), cancel.Token);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (script.Attempts == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(5);
+        }
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
         Assert.Equal(1, script.Attempts);
     }
 }

@@ -82,18 +82,14 @@ internal sealed class PipelineBridge : ICallOutput
     {
         while (true)
         {
-            // TryTake first: blocking with a cancellation token registers a callback per call, which is measurable
-            // per record when thousands stream through.
-            if (!_queue.TryTake(out Item item))
+            Item item;
+            try
             {
-                try
-                {
-                    item = _queue.Take(stopping);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
+                item = _queue.Take(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
             }
 
             switch (item.Kind)

@@ -4,7 +4,8 @@ namespace ErpConnectors.Core.Connections;
 
 /// <summary>
 /// Where the bundled sandbox listens and the demo credentials it accepts (public by design: it runs on this
-/// machine only). Must match ErpConnectors.Sandbox's SandboxCredentials; a test checks that they agree.
+/// machine only). Must match ErpConnectors.Sandbox's SandboxCredentials: the runspace test
+/// Sandbox_switch_connects_with_the_demo_client_from_the_environment_uri fails when they drift apart.
 /// </summary>
 internal static class SandboxDefaults
 {
