@@ -54,7 +54,7 @@ public abstract class InvokeRequestCmdlet<TConnection> : ConnectedCmdlet<TConnec
     protected override void ProcessRecord()
     {
         var method = new HttpMethod(Method.ToUpperInvariant());
-        var request = new ApiRequest(method, Path) { Idempotent = RetryRulesFor(method) };
+        var request = new ApiRequest(method, Path); // only safe methods are replayed (the request's default)
         if (Query is not null)
         {
             foreach (DictionaryEntry entry in Query)
@@ -106,7 +106,4 @@ public abstract class InvokeRequestCmdlet<TConnection> : ConnectedCmdlet<TConnec
             await ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
         }, target: Path);
     }
-
-    // Only safe methods are replayed after a failure that may have reached the server.
-    private static bool RetryRulesFor(HttpMethod method) => Http.RetryRules.IsSafeMethod(method);
 }

@@ -39,7 +39,7 @@ internal sealed class ApiRequest
 
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static ApiRequest Get(string path) => new(HttpMethod.Get, path) { Idempotent = true };
+    public static ApiRequest Get(string path) => new(HttpMethod.Get, path);
 
     public ApiRequest Add(string key, object? value)
     {
