@@ -18,13 +18,15 @@ internal sealed class SeveraErrorParser : IErrorParser
         string text = body.Trim();
         if (!text.StartsWith("{", System.StringComparison.Ordinal))
         {
-            // Plain text (a 429) is the message; a proxy's HTML page is not. The scope hint counts even without a body.
-            if (text.StartsWith("<", System.StringComparison.Ordinal))
+            // Plain text (a 429) needs nothing Severa-specific: the mapper's fallback shows it (and drops an HTML
+            // page). Only the scope hint is added here, and it counts even without a body.
+            if (scopes is null)
             {
-                text = string.Empty;
+                return null;
             }
 
-            return text.Length > 0 ? new VendorError(text + scopes) : scopes is null ? null : new VendorError(scopes.Trim());
+            bool readable = text.Length > 0 && !text.StartsWith("<", System.StringComparison.Ordinal);
+            return new VendorError(((readable ? text : string.Empty) + scopes).Trim());
         }
 
         using var document = JsonDocument.Parse(body);

@@ -73,14 +73,6 @@ internal sealed class JsonElementStream : IDisposable
         }
     }
 
-    /// <summary>Reads the rest of the body (the envelope after the array).</summary>
-    public async ValueTask DrainAsync(CancellationToken cancellationToken)
-    {
-        while ((await ReadNextAsync(cancellationToken).ConfigureAwait(false)).Found)
-        {
-        }
-    }
-
     private enum Step { NeedMore, Continue, Element, Finished }
 
     private Step TryStep(out object? value)
