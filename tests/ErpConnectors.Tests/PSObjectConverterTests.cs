@@ -108,6 +108,16 @@ public class PSObjectConverterTests
     }
 
     [Fact]
+    public void A_wide_record_keeps_every_property_and_still_finds_a_late_duplicate()
+    {
+        string fields = string.Join(",", Enumerable.Range(0, 70).Select(i => $"\"p{i}\":{i}"));
+        var record = (PSObject)Parse("{" + fields + ",\"P3\":\"late\"}")!;
+        Assert.Equal(70, record.Properties.Count());
+        Assert.Equal("late", record.Properties["p3"].Value);
+        Assert.Equal(69, record.Properties["p69"].Value);
+    }
+
+    [Fact]
     public void Every_record_of_a_list_answer_carries_the_type_name()
     {
         var items = Assert.IsType<object?[]>(Parse("[{\"id\":1},{\"id\":2}]", "ErpConnectors.Severa.Customer"));

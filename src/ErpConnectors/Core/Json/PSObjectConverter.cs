@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
@@ -13,6 +14,10 @@ namespace ErpConnectors.Core.Json;
 /// </summary>
 internal static class PSObjectConverter
 {
+    // One boxed copy of each: a record holds many flags, and every box is garbage the collector must walk.
+    private static readonly object s_true = true;
+    private static readonly object s_false = false;
+
     /// <summary>Reads the value at the reader's current token (which must be complete in the buffer).</summary>
     public static object? ReadValue(ref Utf8JsonReader reader)
     {
@@ -33,9 +38,9 @@ internal static class PSObjectConverter
             case JsonTokenType.Number:
                 return ReadNumber(ref reader);
             case JsonTokenType.True:
-                return true;
+                return s_true;
             case JsonTokenType.False:
-                return false;
+                return s_false;
             default:
                 return null;
         }
@@ -51,26 +56,57 @@ internal static class PSObjectConverter
         }
 
         // Properties are added pre-validated: the engine's own name check walks its type tables on every add and
-        // made conversion the bottleneck of streaming. Duplicates (rare in vendor JSON) are caught here instead.
+        // made conversion the bottleneck of streaming. Duplicates (rare in vendor JSON) are caught here instead,
+        // by a scan of the names so far: no allocation per record, and records rarely have many properties.
         var properties = result.Properties;
-        HashSet<string>? seen = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        string[] names = ArrayPool<string>.Shared.Rent(32);
+        int count = 0;
+        try
         {
-            string name = PropertyName(ref reader);
-            reader.Read();
-            object? value = ReadValue(ref reader);
-            seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (seen.Add(name))
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                properties.Add(new PSNoteProperty(name, value), true);
+                string name = PropertyName(ref reader);
+                reader.Read();
+                object? value = ReadValue(ref reader);
+                if (IndexOf(names, count, name) < 0)
+                {
+                    if (count == names.Length)
+                    {
+                        string[] larger = ArrayPool<string>.Shared.Rent(count * 2);
+                        Array.Copy(names, larger, count);
+                        ArrayPool<string>.Shared.Return(names, clearArray: true);
+                        names = larger;
+                    }
+
+                    names[count++] = name;
+                    properties.Add(new PSNoteProperty(name, value), true);
+                }
+                else
+                {
+                    properties[name].Value = value; // a duplicate key: the last one wins, as in most JSON readers
+                }
             }
-            else
-            {
-                properties[name].Value = value; // a duplicate key: the last one wins, as in most JSON readers
-            }
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(names, clearArray: true);
         }
 
         return result;
+    }
+
+    private static int IndexOf(string[] names, int count, string name)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            // Names of one record kind are the same string instances (see PropertyName): usually a reference check.
+            if (ReferenceEquals(names[i], name) || string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Reads any JSON value; objects at the top are tagged with <paramref name="typeName"/>.</summary>
