@@ -51,10 +51,16 @@ public abstract class InvokeRequestCmdlet<TConnection> : ConnectedCmdlet<TConnec
 
     internal abstract string RecordTypeName { get; }
 
+    /// <summary>Adds what this system puts on every request of this cmdlet (headers from its own switches).</summary>
+    internal virtual void Shape(ApiRequest request)
+    {
+    }
+
     protected override void ProcessRecord()
     {
         var method = new HttpMethod(Method.ToUpperInvariant());
         var request = new ApiRequest(method, Path); // only safe methods are replayed (the request's default)
+        Shape(request);
         if (Query is not null)
         {
             foreach (DictionaryEntry entry in Query)

@@ -44,7 +44,7 @@ internal static class ListCmdletSupport
     /// Reads records one by one. A missing record is a non-terminating ObjectNotFound naming the id; the others
     /// are still read.
     /// </summary>
-    public static void GetEach<TId>(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, IEnumerable<TId> ids, Func<TId, string> route, string typeName)
+    public static void GetEach<TId>(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, IEnumerable<TId> ids, Func<TId, ApiRequest> request, string typeName)
         where TId : notnull
     {
         foreach (TId id in ids)
@@ -53,7 +53,7 @@ internal static class ListCmdletSupport
             {
                 try
                 {
-                    object? value = await runtime.SendForValueAsync(ApiRequest.Get(route(id)), typeName, output, token).ConfigureAwait(false);
+                    object? value = await runtime.SendForValueAsync(request(id), typeName, output, token).ConfigureAwait(false);
                     if (value is null)
                     {
                         output.Error(NotFound(runtime.SystemName, typeName, id));

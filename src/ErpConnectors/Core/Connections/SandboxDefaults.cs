@@ -15,6 +15,9 @@ internal static class SandboxDefaults
     public const string SeveraClientId = "sandbox-client";
     public const string SeveraClientSecret = "sandbox-secret";
 
+    public const string JiwaUserName = "api";
+    public const string JiwaPassword = "sandbox-password";
+
     /// <summary>The sandbox root: $env:ERPCONNECTORS_SANDBOX_URI, or http://127.0.0.1:5380/.</summary>
     public static Uri Root
     {

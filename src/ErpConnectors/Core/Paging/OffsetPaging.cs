@@ -1,21 +1,29 @@
+using System;
+using System.Globalization;
 using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Core.Paging;
 
 /// <summary>
-/// Offset and size parameters (Severa firstRow/rowCount, Weavy offset/limit): a page shorter than asked is the
-/// last one.
+/// Offset and size parameters (Severa firstRow/rowCount, Weavy offset/limit, Jiwa AutoQuery Skip/Take). Without a
+/// total, a page shorter than asked is the last one. With a total property (AutoQuery's Total, asked for with
+/// Include=Total), paging follows the total instead: such servers cap the page size silently, so a short page
+/// is not the end; only reaching the total, or an empty page, is.
 /// </summary>
 internal sealed class OffsetPaging : PagingStrategy
 {
     private readonly string _offsetParameter;
     private readonly string _sizeParameter;
+    private readonly string? _totalProperty;
+    private readonly Action<ApiRequest>? _askForTotal;
     private long _offset;
 
-    public OffsetPaging(string offsetParameter, string sizeParameter)
+    public OffsetPaging(string offsetParameter, string sizeParameter, string? totalProperty = null, Action<ApiRequest>? askForTotal = null)
     {
         _offsetParameter = offsetParameter;
         _sizeParameter = sizeParameter;
+        _totalProperty = totalProperty;
+        _askForTotal = askForTotal;
     }
 
     public override bool SupportsServerSkip => true;
@@ -28,16 +36,30 @@ internal sealed class OffsetPaging : PagingStrategy
         {
             request.Set(_offsetParameter, skip);
         }
+
+        _askForTotal?.Invoke(request);
     }
 
     public override bool Next(ApiRequest request, PageResult page)
     {
-        if (page.Count < page.RequestedSize || page.Count == 0)
+        if (page.Count == 0)
         {
             return false;
         }
 
         _offset += page.Count;
+        if (_totalProperty is not null && page.Elements.Envelope.TryGetValue(_totalProperty, out object? total) && total is not null)
+        {
+            if (_offset >= Convert.ToInt64(total, CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+        }
+        else if (page.Count < page.RequestedSize)
+        {
+            return false;
+        }
+
         request.Set(_offsetParameter, _offset);
         return true;
     }

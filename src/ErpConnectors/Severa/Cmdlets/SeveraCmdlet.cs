@@ -23,7 +23,7 @@ public abstract class SeveraListCmdlet : SeveraCmdlet
         ListCmdletSupport.Stream(this, Runtime, request, paging, typeName, $"Reading Severa {what}", PageSize, keep: keep);
 
     internal void GetByGuid(System.Guid[] guids, string collection, string typeName) =>
-        ListCmdletSupport.GetEach(this, Runtime, guids, guid => SeveraApi.One(collection, guid), typeName);
+        ListCmdletSupport.GetEach(this, Runtime, guids, guid => ApiRequest.Get(SeveraApi.One(collection, guid)), typeName);
 
     internal bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

@@ -1,0 +1,39 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace ErpConnectors.Jiwa.Cmdlets;
+
+/// <summary>
+/// Reads Jiwa sales quotes: by QuoteID (GET /SalesQuotes/{QuoteID}), or the AutoQuery list
+/// /Queries/SalesQuoteList across every page, optionally one debtor's (-DebtorID, also from piped debtors).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "JiwaSalesQuote", DefaultParameterSetName = "List", SupportsPaging = true)]
+[OutputType(JiwaTypeNames.SalesQuote)]
+public sealed class GetJiwaSalesQuoteCommand : JiwaListCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+    [ValidateNotNullOrEmpty]
+    public string[] QuoteID { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>Reads the quotes statefully (kept in this session for Set-JiwaSalesQuote -Stateful and Save-JiwaRecord).</summary>
+    [Parameter(ParameterSetName = "ById")]
+    public SwitchParameter Stateful { get; set; }
+
+    /// <summary>Only this debtor's quotes (from piped debtors by property name).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string? DebtorID { get; set; }
+
+    internal override JiwaResource Resource => JiwaApi.SalesQuotes;
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == "ById")
+        {
+            GetById(QuoteID, Stateful);
+            return;
+        }
+
+        StreamList(DebtorID is null ? null : new Hashtable { ["DebtorID"] = DebtorID });
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
+using ErpConnectors.Core.Requests;
+
+namespace ErpConnectors.Jiwa.Cmdlets;
+
+/// <summary>A cmdlet that talks to Jiwa through -Connection or the runspace's default Jiwa connection.</summary>
+public abstract class JiwaCmdlet : ConnectedCmdlet<JiwaConnection>
+{
+    protected override string SystemName => JiwaApi.SystemName;
+
+    /// <summary>Sends one request; emits the answer (typed <paramref name="typeName"/>) when asked to.</summary>
+    internal void Send(ApiRequest request, string typeName, object target, bool emit)
+    {
+        var runtime = Runtime; // resolved here: the default connection belongs to this (pipeline) thread's runspace
+        Run(async (output, token) =>
+        {
+            object? answer = await runtime.SendForValueAsync(request, typeName, output, token).ConfigureAwait(false);
+            if (emit)
+            {
+                await ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
+            }
+        }, target: target);
+    }
+}
+
+/// <summary>
+/// A Jiwa Get cmdlet: records by id (GET /{Resource}/{id}, optionally stateful), or the resource's AutoQuery list
+/// streamed across every page with -Filter, -OrderBy, -Descending, -PageSize and -First/-Skip.
+/// </summary>
+public abstract class JiwaListCmdlet : JiwaCmdlet
+{
+    /// <summary>AutoQuery field filters: @{ NameStartsWith = 'A'; AccountOnHold = $false }.</summary>
+    [Parameter(ParameterSetName = "List")]
+    public Hashtable? Filter { get; set; }
+
+    /// <summary>Fields to sort by, in order.</summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateNotNullOrEmpty]
+    public string[]? OrderBy { get; set; }
+
+    /// <summary>Sorts by -OrderBy descending.</summary>
+    [Parameter(ParameterSetName = "List")]
+    public SwitchParameter Descending { get; set; }
+
+    /// <summary>Rows asked for per request (Take). The server may cap it silently; paging follows its Total.</summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateRange(1, JiwaApi.MaxPageSize)]
+    public int PageSize { get; set; } = JiwaApi.DefaultPageSize;
+
+    internal abstract JiwaResource Resource { get; }
+
+    /// <summary>Streams the AutoQuery list with the bound filters plus <paramref name="extra"/> (e.g. DebtorID).</summary>
+    internal void StreamList(IDictionary? extra = null)
+    {
+        var request = ApiRequest.Get(Resource.List);
+        // A bad filter key spoils the whole list: nothing is sent.
+        if ((JiwaQuery.AddFilter(request, Filter) ?? JiwaQuery.AddFilter(request, extra)) is { } invalid)
+        {
+            ThrowTerminatingError(invalid);
+        }
+
+        JiwaQuery.AddOrder(request, OrderBy, Descending);
+        ListCmdletSupport.Stream(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, JiwaApi.ResultsProperty);
+    }
+
+    /// <summary>Reads records by id; a missing one is a non-terminating ObjectNotFound naming it.</summary>
+    internal void GetById(string[] ids, bool stateful) =>
+        ListCmdletSupport.GetEach(this, Runtime, ids, id => JiwaApi.MarkStateful(ApiRequest.Get(Resource.One(id)), stateful), Resource.TypeName);
+}

@@ -1,0 +1,11 @@
+using System.Management.Automation;
+
+namespace ErpConnectors.Jiwa.Cmdlets;
+
+/// <summary>Creates a Jiwa sales order (POST /SalesOrders) for a debtor, with lines and notes.</summary>
+[Cmdlet(VerbsCommon.New, "JiwaSalesOrder", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "DebtorID")]
+[OutputType(JiwaTypeNames.SalesOrder)]
+public sealed class NewJiwaSalesOrderCommand : NewJiwaSalesDocumentCmdlet
+{
+    internal override JiwaSalesDocument Document => JiwaSalesDocument.SalesOrder;
+}

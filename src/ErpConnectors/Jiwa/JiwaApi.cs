@@ -1,0 +1,91 @@
+using System;
+using ErpConnectors.Core.Paging;
+using ErpConnectors.Core.Requests;
+
+namespace ErpConnectors.Jiwa;
+
+/// <summary>
+/// Everything the Jiwa connector knows about the wire, in one place: routes, AutoQuery paging, headers and record
+/// type names. Corrections for a real server belong here, not in the cmdlets.
+/// </summary>
+internal static class JiwaApi
+{
+    public const string SystemName = "Jiwa";
+    public const string SandboxPath = "jiwa";
+
+    /// <summary>Rows per AutoQuery page we ask for. The server may cap it silently (AutoQueryMaxLimit); paging follows Total.</summary>
+    public const int DefaultPageSize = 500;
+    public const int MaxPageSize = 10000;
+
+    // Authentication (ServiceStack).
+    public const string Auth = "auth";
+    public const string Logout = "auth/logout";
+    public const string KeepAlive = "KeepAlive";
+    public const string SessionHeader = "X-ss-id";
+
+    /// <summary>Stateful edits: the server keeps the record in the session until Save or Abandon.</summary>
+    public const string StatefulHeader = "jiwa-stateful";
+
+    // Records and their AutoQuery lists.
+    public static readonly JiwaResource Debtors = new("Debtors", "Queries/DebtorList", "DebtorID", JiwaTypeNames.Debtor, "debtor");
+    public static readonly JiwaResource SalesOrders = new("SalesOrders", "Queries/SalesOrderList", "InvoiceID", JiwaTypeNames.SalesOrder, "sales order");
+    public static readonly JiwaResource SalesQuotes = new("SalesQuotes", "Queries/SalesQuoteList", "QuoteID", JiwaTypeNames.SalesQuote, "sales quote");
+    public static readonly JiwaResource Inventory = new("Inventory", "Queries/InventoryList", "InventoryID", JiwaTypeNames.Inventory, "inventory item");
+    public static readonly JiwaResource DebtorTransactions = new(null, "Queries/DebtorTransactionList", "TransID", JiwaTypeNames.DebtorTransaction, "debtor transaction");
+
+    /// <summary>The resources whose records can be edited statefully (Save/Abandon routes).</summary>
+    public static readonly JiwaResource[] Stateful = { Debtors, SalesOrders, SalesQuotes };
+
+    /// <summary>AutoQuery: Skip/Take, and Include=Total so paging can follow the total past a silent Take cap.</summary>
+    public static PagingStrategy AutoQueryPaging() =>
+        new OffsetPaging("Skip", "Take", totalProperty: "Total", askForTotal: request => request.Set("Include", "Total"));
+
+    /// <summary>Where AutoQuery answers hold their rows.</summary>
+    public const string ResultsProperty = "Results";
+
+    public static string Escape(string id) => Uri.EscapeDataString(id);
+
+    public static ApiRequest MarkStateful(ApiRequest request, bool stateful)
+    {
+        if (stateful)
+        {
+            request.Headers[StatefulHeader] = "true";
+        }
+
+        return request;
+    }
+}
+
+/// <summary>One kind of Jiwa record: its route, its AutoQuery list, its key and its PowerShell type name.</summary>
+internal sealed class JiwaResource
+{
+    public JiwaResource(string? route, string list, string key, string typeName, string noun)
+    {
+        Route = route;
+        List = list;
+        Key = key;
+        TypeName = typeName;
+        Noun = noun;
+    }
+
+    /// <summary>"Debtors": records are at Debtors/{id}. Null for list-only kinds.</summary>
+    public string? Route { get; }
+
+    public string List { get; }
+
+    /// <summary>The id property: DebtorID, InvoiceID, QuoteID, InventoryID.</summary>
+    public string Key { get; }
+
+    public string TypeName { get; }
+
+    /// <summary>For messages: "debtor", "sales order".</summary>
+    public string Noun { get; }
+
+    public string One(string id) => $"{Route}/{JiwaApi.Escape(id)}";
+
+    public string Save(string id) => $"{One(id)}/Save";
+
+    public string Abandon(string id) => $"{One(id)}/Abandon";
+
+    public string Notes(string id) => $"{One(id)}/Notes";
+}

@@ -1,0 +1,13 @@
+namespace ErpConnectors.Jiwa;
+
+/// <summary>The PSTypeNames of Jiwa records, as constants for attributes ([OutputType], [PSTypeName]).</summary>
+internal static class JiwaTypeNames
+{
+    public const string Debtor = "ErpConnectors.Jiwa.Debtor";
+    public const string SalesOrder = "ErpConnectors.Jiwa.SalesOrder";
+    public const string SalesQuote = "ErpConnectors.Jiwa.SalesQuote";
+    public const string Inventory = "ErpConnectors.Jiwa.Inventory";
+    public const string DebtorTransaction = "ErpConnectors.Jiwa.DebtorTransaction";
+    public const string Note = "ErpConnectors.Jiwa.Note";
+    public const string Record = "ErpConnectors.Jiwa.Record";
+}
