@@ -59,4 +59,18 @@ internal sealed class RowServer
         response.Headers.TryAddWithoutValidation("NextPageToken", "ignored-by-single-shot");
         return response;
     }
+
+    /// <summary>
+    /// ServiceStack AutoQuery: Skip/Take with Take capped silently at <paramref name="cap"/>; {"Offset","Total","Results"}
+    /// with Total only when Include=Total is asked for.
+    /// </summary>
+    public Func<HttpRequestMessage, HttpResponseMessage> AutoQueryPage(int cap) => request =>
+    {
+        var query = QueryOf(request);
+        Queries.Enqueue(query);
+        int take = Math.Min(cap, int.Parse(query["Take"] ?? cap.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+        int skip = int.Parse(query["Skip"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        int total = string.Equals(query["Include"], "Total", StringComparison.OrdinalIgnoreCase) ? _total : 0;
+        return TestRuntime.Json($"{{\"Offset\":{skip},\"Total\":{total},\"Results\":{Rows(skip, Math.Min(take, _total - skip))},\"ResponseStatus\":null}}");
+    };
 }
