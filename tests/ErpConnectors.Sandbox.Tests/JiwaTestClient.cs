@@ -131,17 +131,8 @@ internal sealed class JiwaTestClient : IAsyncDisposable
         return await GetOkAsync("SalesOrders/" + row.GetProperty("InvoiceID").GetString());
     }
 
-    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (text.Length == 0)
-        {
-            return default;
-        }
-
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
+    /// <summary>The body as JSON (default when empty); the reader the Severa tests use, nothing vendor-specific in it.</summary>
+    public static Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) => SeveraTestClient.ReadJsonAsync(response);
 
     /// <summary>Asserts ServiceStack's error body: status, ErrorCode, and (when given) the exact Message; returns ResponseStatus.</summary>
     public static async Task<JsonElement> AssertErrorAsync(HttpResponseMessage response, int status, string errorCode, string? message = null)

@@ -36,7 +36,7 @@ internal sealed class JiwaRecords
 
     public SalesBook SalesQuotes { get; }
 
-    public SalesBook Book(SalesDocumentShape shape) => shape == SalesDocumentShape.Order ? SalesOrders : SalesQuotes;
+    public SalesBook Book(SalesDocumentShape shape) => ReferenceEquals(shape, SalesDocumentShape.Order) ? SalesOrders : SalesQuotes;
 
     public int StatefulObjectCount => Debtors.Cache.Count + SalesOrders.Records.Cache.Count + SalesQuotes.Records.Cache.Count;
 

@@ -17,24 +17,6 @@ internal sealed class JiwaApiException : Exception
         Errors = errors ?? [];
     }
 
-    public JiwaApiException()
-        : this(500, JiwaErrorCodes.InternalServerError, "Internal error.")
-    {
-    }
-
-    public JiwaApiException(string message)
-        : this(500, JiwaErrorCodes.InternalServerError, message)
-    {
-    }
-
-    public JiwaApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        StatusCode = 500;
-        ErrorCode = JiwaErrorCodes.InternalServerError;
-        Errors = [];
-    }
-
     public int StatusCode { get; }
 
     public string ErrorCode { get; }

@@ -1,3 +1,4 @@
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Jiwa.Auth;
 
 namespace ErpConnectors.Sandbox.Jiwa.Http;
@@ -11,43 +12,35 @@ namespace ErpConnectors.Sandbox.Jiwa.Http;
 /// </summary>
 internal sealed class JiwaGatewayMiddleware(RequestDelegate next, JiwaSandbox jiwa)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) => ErrorBoundary.RunAsync<JiwaApiException>(
+        context,
+        () => GuardAsync(context),
+        error => JiwaErrorWriter.WriteAsync(context, error),
+        bug => new JiwaApiException(500, bug.GetType().Name, $"Sandbox error: {bug}"));
+
+    private Task GuardAsync(HttpContext context)
     {
-        try
+        var endpoint = context.GetEndpoint();
+        var route = endpoint?.Metadata.GetMetadata<JiwaRouteInfo>();
+        if (route is null)
         {
-            var endpoint = context.GetEndpoint();
-            var route = endpoint?.Metadata.GetMetadata<JiwaRouteInfo>();
-            if (route is null)
-            {
-                var method = context.Request.Method;
-                var path = context.Request.Path.Value ?? string.Empty;
-                throw endpoint is null ? JiwaErrors.NoRoute(method, path) : JiwaErrors.MethodNotAllowed(method, path);
-            }
-
-            // ?format=json is the vendor's documented content-type override; the sandbox speaks JSON only.
-            var format = context.Request.Query["format"].ToString();
-            if (format.Length > 0 && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-            {
-                throw JiwaErrors.NotAcceptable(format);
-            }
-
-            if (!route.Anonymous)
-            {
-                context.Items[JiwaRequest.CallerItem] = JiwaAuthentication.Identify(context, jiwa.Sessions) ?? throw JiwaErrors.NotAuthenticated();
-            }
-
-            await next(context).ConfigureAwait(false);
+            var method = context.Request.Method;
+            var path = context.Request.Path.Value ?? string.Empty;
+            throw endpoint is null ? JiwaErrors.NoRoute(method, path) : JiwaErrors.MethodNotAllowed(method, path);
         }
-        catch (JiwaApiException error) when (!context.Response.HasStarted)
+
+        // ?format=json is the vendor's documented content-type override; the sandbox speaks JSON only.
+        var format = context.Request.Query["format"].ToString();
+        if (format.Length > 0 && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
-            context.Response.Clear();
-            await JiwaErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
+            throw JiwaErrors.NotAcceptable(format);
         }
-        catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+
+        if (!route.Anonymous)
         {
-            // A bug in the emulation: answer like ServiceStack's catch-all, with the reason, so a test shows it.
-            context.Response.Clear();
-            await JiwaErrorWriter.WriteAsync(context, new JiwaApiException(500, error.GetType().Name, $"Sandbox error: {error}")).ConfigureAwait(false);
+            context.Items[JiwaRequest.CallerItem] = JiwaAuthentication.Identify(context, jiwa.Sessions) ?? throw JiwaErrors.NotAuthenticated();
         }
+
+        return next(context);
     }
 }

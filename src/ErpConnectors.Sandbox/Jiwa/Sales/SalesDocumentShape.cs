@@ -7,95 +7,60 @@ namespace ErpConnectors.Sandbox.Jiwa.Sales;
 /// What tells a sales order from a sales quote on the wire: route, list, id and number names, the line's id
 /// and quantity names, the due date's name and the statuses. Everything else about the two is one code path.
 /// </summary>
-internal sealed class SalesDocumentShape
+/// <param name="What">"Sales order": the record's name in messages.</param>
+/// <param name="Route">"SalesOrders": the route segment.</param>
+/// <param name="Statuses">The statuses a PATCH may set; a new document gets the first.</param>
+internal sealed record SalesDocumentShape(
+    string What,
+    string Route,
+    string ListName,
+    string IdName,
+    string NumberName,
+    string NumberPrefix,
+    string DueDateName,
+    string LineIdName,
+    string QuantityName,
+    IReadOnlyList<string> Statuses)
 {
     public static readonly SalesDocumentShape Order = new(
-        what: "Sales order",
-        route: "SalesOrders",
-        listName: "SalesOrderList",
-        idName: "InvoiceID",
-        numberName: "InvoiceNo",
-        numberPrefix: SalesSeed.OrderPrefix,
-        dueDateName: "ExpectedDeliveryDate",
-        lineIdName: "InvoiceLineID",
-        quantityName: "QuantityOrdered",
-        statuses: ["Entered", "Processed", "Closed"]);
+        What: "Sales order",
+        Route: "SalesOrders",
+        ListName: "SalesOrderList",
+        IdName: "InvoiceID",
+        NumberName: "InvoiceNo",
+        NumberPrefix: SalesSeed.OrderPrefix,
+        DueDateName: "ExpectedDeliveryDate",
+        LineIdName: "InvoiceLineID",
+        QuantityName: "QuantityOrdered",
+        Statuses: ["Entered", "Processed", "Closed"]);
 
     public static readonly SalesDocumentShape Quote = new(
-        what: "Sales quote",
-        route: "SalesQuotes",
-        listName: "SalesQuoteList",
-        idName: "QuoteID",
-        numberName: "QuoteNo",
-        numberPrefix: SalesSeed.QuotePrefix,
-        dueDateName: "ExpiryDate",
-        lineIdName: "QuoteLineID",
-        quantityName: "Quantity",
-        statuses: ["Entered", "Closed"]);
-
-    private SalesDocumentShape(
-        string what,
-        string route,
-        string listName,
-        string idName,
-        string numberName,
-        string numberPrefix,
-        string dueDateName,
-        string lineIdName,
-        string quantityName,
-        IReadOnlyList<string> statuses)
-    {
-        What = what;
-        Route = route;
-        ListName = listName;
-        IdName = idName;
-        NumberName = numberName;
-        NumberPrefix = numberPrefix;
-        DueDateName = dueDateName;
-        LineIdName = lineIdName;
-        QuantityName = quantityName;
-        Statuses = statuses;
-        Columns = new ColumnSet<SalesDocument>(
-        [
-            new(idName, typeof(string), d => d.Id),
-            new(numberName, typeof(string), d => d.No),
-            new("DebtorID", typeof(string), d => d.DebtorID),
-            new("DebtorAccountNo", typeof(string), d => d.DebtorAccountNo),
-            new("DebtorName", typeof(string), d => d.DebtorName),
-            new("OrderNo", typeof(string), d => d.OrderNo),
-            new("InitiatedDate", typeof(DateTime), d => d.InitiatedDate),
-            new(dueDateName, typeof(DateTime), d => d.DueDate),
-            new("Status", typeof(string), d => d.Status),
-            new("Total", typeof(decimal), d => d.Total),
-            new("LastSavedDateTime", typeof(DateTime), d => d.LastSavedDateTime),
-        ]);
-    }
-
-    /// <summary>"Sales order": the record's name in messages.</summary>
-    public string What { get; }
-
-    /// <summary>"SalesOrders": the route segment.</summary>
-    public string Route { get; }
-
-    public string ListName { get; }
-
-    public string IdName { get; }
-
-    public string NumberName { get; }
-
-    public string NumberPrefix { get; }
-
-    public string DueDateName { get; }
-
-    public string LineIdName { get; }
-
-    public string QuantityName { get; }
-
-    /// <summary>The statuses a PATCH may set; a new document is the first.</summary>
-    public IReadOnlyList<string> Statuses { get; }
+        What: "Sales quote",
+        Route: "SalesQuotes",
+        ListName: "SalesQuoteList",
+        IdName: "QuoteID",
+        NumberName: "QuoteNo",
+        NumberPrefix: SalesSeed.QuotePrefix,
+        DueDateName: "ExpiryDate",
+        LineIdName: "QuoteLineID",
+        QuantityName: "Quantity",
+        Statuses: ["Entered", "Closed"]);
 
     /// <summary>The header columns: the list's row, and the document without its Lines and Notes.</summary>
-    public ColumnSet<SalesDocument> Columns { get; }
+    public ColumnSet<SalesDocument> Columns { get; } = new(
+    [
+        new(IdName, typeof(string), d => d.Id),
+        new(NumberName, typeof(string), d => d.No),
+        new("DebtorID", typeof(string), d => d.DebtorID),
+        new("DebtorAccountNo", typeof(string), d => d.DebtorAccountNo),
+        new("DebtorName", typeof(string), d => d.DebtorName),
+        new("OrderNo", typeof(string), d => d.OrderNo),
+        new("InitiatedDate", typeof(DateTime), d => d.InitiatedDate),
+        new(DueDateName, typeof(DateTime), d => d.DueDate),
+        new("Status", typeof(string), d => d.Status),
+        new("Total", typeof(decimal), d => d.Total),
+        new("LastSavedDateTime", typeof(DateTime), d => d.LastSavedDateTime),
+    ]);
 
     /// <summary>The full document in wire order: the header, then Lines and Notes before LastSavedDateTime.</summary>
     public OrderedDictionary<string, object?> ToWire(SalesDocument document)
