@@ -213,4 +213,24 @@ public sealed class JiwaSalesOrderTests
         await client.ExpectErrorAsync(400, "NotEmpty", HttpMethod.Post, notes, """{"NoteType":"Delivery"}""");
         await client.ExpectErrorAsync(404, "RecordNotFoundException", HttpMethod.Get, "SalesOrders/nosuchorder/Notes");
     }
+
+    [Fact]
+    public async Task Concurrent_creates_and_patches_all_land_with_distinct_numbers()
+    {
+        await using var client = await JiwaTestClient.StartAsync();
+        var before = client.Server.Jiwa.SalesOrderCount;
+        var order = await client.FirstOrderAsync();
+        var path = "SalesOrders/" + order.GetProperty("InvoiceID").GetString();
+        var lineCount = order.GetProperty("Lines").GetArrayLength();
+
+        var creates = Enumerable.Range(0, 20).Select(_ => client.PostCreatedAsync("SalesOrders",
+            """{"DebtorAccountNo":"C00001","Lines":[{"PartNo":"P1000","QuantityOrdered":1}]}"""));
+        var patches = Enumerable.Range(0, 20).Select(_ => client.PatchOkAsync(path, """{"Lines":[{"PartNo":"P1001","QuantityOrdered":1}]}"""));
+        var created = await Task.WhenAll(creates);
+        await Task.WhenAll(patches);
+
+        Assert.Equal(before + 20, client.Server.Jiwa.SalesOrderCount);
+        Assert.Equal(20, created.Select(o => o.GetProperty("InvoiceNo").GetString()).Distinct().Count());
+        Assert.Equal(lineCount + 20, (await client.GetOkAsync(path)).GetProperty("Lines").GetArrayLength());
+    }
 }
