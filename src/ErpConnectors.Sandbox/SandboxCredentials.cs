@@ -12,4 +12,13 @@ public static class SandboxCredentials
     /// <summary>A client allowed nothing but customers:read, to exercise the scope errors.</summary>
     public const string SeveraReadOnlyClientId = "sandbox-readonly";
     public const string SeveraReadOnlyClientSecret = "sandbox-readonly-secret";
+
+    public const string JiwaUserName = "api";
+    public const string JiwaPassword = "sandbox-password";
+
+    /// <summary>A staff API key: "Authorization: Bearer sandbox-jiwa-api-key", no sign-in.</summary>
+    public const string JiwaApiKey = "sandbox-jiwa-api-key";
+
+    /// <summary>An API key that was revoked: every request with it is 401 "The API key is expired or revoked".</summary>
+    public const string JiwaRevokedApiKey = "sandbox-jiwa-revoked-key";
 }

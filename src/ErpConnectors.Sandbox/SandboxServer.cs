@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Jiwa;
 using ErpConnectors.Sandbox.Severa;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,14 +20,16 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly IReadOnlyList<SandboxSystem> _systems;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
+    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
     {
         _app = app;
         RootUri = rootUri;
         Severa = severa;
+        Jiwa = jiwa;
         Requests = requests;
         _systems = systems;
         SeveraBaseUri = new Uri(rootUri, SeveraSystem.BasePath.TrimStart('/'));
+        JiwaBaseUri = new Uri(rootUri, JiwaSystem.BasePath.TrimStart('/'));
     }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
@@ -36,6 +39,11 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri SeveraBaseUri { get; }
 
     public SeveraSandbox Severa { get; }
+
+    /// <summary>{RootUri}jiwa (no trailing slash): the Jiwa server's base, under which /auth, /Debtors/... live.</summary>
+    public Uri JiwaBaseUri { get; }
+
+    public JiwaSandbox Jiwa { get; }
 
     public RequestLog Requests { get; }
 
@@ -57,7 +65,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         var requests = new RequestLog();
         var severa = new SeveraSandbox(options);
-        SandboxSystem[] systems = [new SeveraSystem(severa)];
+        var jiwa = new JiwaSandbox(options);
+        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa)];
 
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.UseRouting();
@@ -88,7 +97,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, requests, systems);
+        return new SandboxServer(app, rootUri, severa, jiwa, requests, systems);
     }
 
     /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
@@ -141,5 +150,6 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(severa.RefreshTokenLifetime, TimeSpan.Zero, "options.Severa.RefreshTokenLifetime");
         ArgumentOutOfRangeException.ThrowIfNegative(severa.RequestsPerSecond, "options.Severa.RequestsPerSecond");
         ArgumentOutOfRangeException.ThrowIfLessThan(severa.MaxRowCount, 1, "options.Severa.MaxRowCount");
+        options.Jiwa.Validate();
     }
 }

@@ -23,6 +23,9 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
           --severa-max-rows <n>           Largest rowCount Severa lists accept (default 1000)
           --token-lifetime <s>            Severa access token lifetime in seconds (default 3600)
           --refresh-token-lifetime <s>    Severa refresh token lifetime in seconds (default 86400)
+          --jiwa-debtors <n>              Jiwa debtors to generate (default 2500)
+          --jiwa-take-cap <n>             Jiwa AutoQuery Take cap, rows per list answer at most (default 100)
+          --jiwa-session-minutes <n>      Jiwa session lifetime in minutes after sign-in or KeepAlive (default 20)
           -h, --help                      Show this help
 
         Authentication endpoints are exempt from latency and random faults. Stop with Ctrl+C.
@@ -65,6 +68,9 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
                 case "--severa-max-rows": options.Severa.MaxRowCount = Int(name, Value(), 1, 1_000_000); break;
                 case "--token-lifetime": options.Severa.AccessTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
                 case "--refresh-token-lifetime": options.Severa.RefreshTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
+                case "--jiwa-debtors": options.Jiwa.DebtorCount = Int(name, Value(), 0, JiwaSandboxOptions.MaxDebtorCount); break;
+                case "--jiwa-take-cap": options.Jiwa.TakeCap = Int(name, Value(), 1, 1_000_000); break;
+                case "--jiwa-session-minutes": options.Jiwa.SessionLifetime = TimeSpan.FromMinutes(Int(name, Value(), 1, 525_600)); break;
                 default: throw new FormatException($"Unknown option '{arg}'.");
             }
         }
@@ -75,7 +81,7 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
     /// <summary>Applies the fault settings that every system shares.</summary>
     public void ApplyFaults(SandboxServer server)
     {
-        foreach (var faults in new[] { server.Severa.Faults })
+        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults })
         {
             faults.Latency = Latency;
             faults.TooManyRequestsRate = TooManyRequestsRate;

@@ -1,3 +1,4 @@
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Severa.Auth;
 
 namespace ErpConnectors.Sandbox.Severa.Http;
@@ -11,62 +12,53 @@ internal sealed class SeveraGatewayMiddleware(RequestDelegate next, SeveraSandbo
 {
     public const string GrantItem = "ErpConnectors.Sandbox.Severa.Grant";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) => ErrorBoundary.RunAsync<SeveraApiException>(
+        context,
+        () => GuardAsync(context),
+        error => SeveraErrorWriter.WriteAsync(context, error),
+        bug => new SeveraApiException(500, SeveraErrorTypes.InternalSystemError, $"Sandbox error: {bug}"));
+
+    private async Task GuardAsync(HttpContext context)
     {
-        try
+        var endpoint = context.GetEndpoint();
+        var route = endpoint?.Metadata.GetMetadata<SeveraRouteInfo>();
+        if (route is { IsAuthentication: true })
         {
-            var endpoint = context.GetEndpoint();
-            var route = endpoint?.Metadata.GetMetadata<SeveraRouteInfo>();
-            if (route is { IsAuthentication: true })
-            {
-                await next(context).ConfigureAwait(false);
-                return;
-            }
-
-            var clientId = context.Request.Headers["client_id"].ToString();
-            var limit = severa.Options.RequestsPerSecond;
-            if (clientId.Length > 0 && !severa.RateLimiter.TryAcquire(clientId, limit))
-            {
-                await SeveraErrorWriter.WriteQuotaExceededAsync(context, limit).ConfigureAwait(false);
-                return;
-            }
-
-            var grant = Authenticate(context, clientId) ?? throw SeveraErrors.InvalidToken();
-            if (route is null)
-            {
-                throw endpoint is null
-                    ? new SeveraApiException(404, SeveraErrorTypes.InvalidRequest, $"No route matches '{context.Request.Method} {context.Request.Path}' (the sandbox emulates a subset of the API).")
-                    : new SeveraApiException(405, SeveraErrorTypes.InvalidRequest, $"The method {context.Request.Method} is not allowed on '{context.Request.Path}'.");
-            }
-
-            if (route.Scope is { } needed && !grant.Scopes.Contains(needed))
-            {
-                throw new SeveraApiException(
-                    403,
-                    SeveraErrorTypes.InsufficientApiScope,
-                    [new SeveraErrorDetail($"Scope needed: {needed}")],
-                    new Dictionary<string, string>
-                    {
-                        ["X-Accepted-OAuth-Scopes"] = needed,
-                        ["X-OAuth-Scopes"] = SeveraScopes.HeaderValue(grant.Scopes),
-                    });
-            }
-
-            context.Items[GrantItem] = grant;
             await next(context).ConfigureAwait(false);
+            return;
         }
-        catch (SeveraApiException error) when (!context.Response.HasStarted)
+
+        var clientId = context.Request.Headers["client_id"].ToString();
+        var limit = severa.Options.RequestsPerSecond;
+        if (clientId.Length > 0 && !severa.RateLimiter.TryAcquire(clientId, limit))
         {
-            context.Response.Clear();
-            await SeveraErrorWriter.WriteAsync(context, error).ConfigureAwait(false);
+            await SeveraErrorWriter.WriteQuotaExceededAsync(context, limit).ConfigureAwait(false);
+            return;
         }
-        catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+
+        var grant = Authenticate(context, clientId) ?? throw SeveraErrors.InvalidToken();
+        if (route is null)
         {
-            // A bug in the emulation: answer like the vendor's catch-all, with the reason, so a test shows it.
-            context.Response.Clear();
-            await SeveraErrorWriter.WriteAsync(context, new SeveraApiException(500, SeveraErrorTypes.InternalSystemError, $"Sandbox error: {error}"))
-                .ConfigureAwait(false);
+            throw endpoint is null
+                ? new SeveraApiException(404, SeveraErrorTypes.InvalidRequest, $"No route matches '{context.Request.Method} {context.Request.Path}' (the sandbox emulates a subset of the API).")
+                : new SeveraApiException(405, SeveraErrorTypes.InvalidRequest, $"The method {context.Request.Method} is not allowed on '{context.Request.Path}'.");
         }
+
+        if (route.Scope is { } needed && !grant.Scopes.Contains(needed))
+        {
+            throw new SeveraApiException(
+                403,
+                SeveraErrorTypes.InsufficientApiScope,
+                [new SeveraErrorDetail($"Scope needed: {needed}")],
+                new Dictionary<string, string>
+                {
+                    ["X-Accepted-OAuth-Scopes"] = needed,
+                    ["X-OAuth-Scopes"] = SeveraScopes.HeaderValue(grant.Scopes),
+                });
+        }
+
+        context.Items[GrantItem] = grant;
+        await next(context).ConfigureAwait(false);
     }
 
     private AccessGrant? Authenticate(HttpContext context, string clientId)

@@ -1,3 +1,5 @@
+using ErpConnectors.Sandbox.Hosting;
+
 namespace ErpConnectors.Sandbox.Severa.Http;
 
 /// <summary>Maps Severa routes under the base path, each tagged with the scope it needs.</summary>
@@ -9,12 +11,6 @@ internal sealed class SeveraRoutes(IEndpointRouteBuilder endpoints, string baseP
     public void Map(string method, string pattern, string? scope, Func<HttpContext, Task<IResult>> handler) =>
         MapAbsolute(method, basePath + pattern, new SeveraRouteInfo(scope), handler);
 
-    public void MapAbsolute(string method, string path, SeveraRouteInfo info, Func<HttpContext, Task<IResult>> handler)
-    {
-        endpoints.MapMethods(path, [method], async context =>
-        {
-            var result = await handler(context).ConfigureAwait(false);
-            await result.ExecuteAsync(context).ConfigureAwait(false);
-        }).WithMetadata(info);
-    }
+    public void MapAbsolute(string method, string path, SeveraRouteInfo info, Func<HttpContext, Task<IResult>> handler) =>
+        ResultRoutes.Map(endpoints, method, path, info, handler);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Severa.Http;
 
 namespace ErpConnectors.Sandbox.Severa.Writes;

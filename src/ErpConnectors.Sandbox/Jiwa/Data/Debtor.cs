@@ -1,0 +1,44 @@
+namespace ErpConnectors.Sandbox.Jiwa.Data;
+
+/// <summary>
+/// A debtor (customer account) as GET /Debtors/{DebtorID} answers it. Properties are in wire order; the
+/// scalar ones are also the columns of /Queries/DebtorList.
+/// </summary>
+internal sealed record Debtor
+{
+    public required string DebtorID { get; init; }
+
+    public required string AccountNo { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? EmailAddress { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Address1 { get; init; }
+
+    public string? Address2 { get; init; }
+
+    public string? Suburb { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Postcode { get; init; }
+
+    public string? Country { get; init; }
+
+    public decimal CreditLimit { get; init; }
+
+    /// <summary>Invoices less payments and credit notes of the seeded transactions; not writable.</summary>
+    public decimal CurrentBalance { get; init; }
+
+    public bool AccountOnHold { get; init; }
+
+    public required IReadOnlyList<DebtorContact> Contacts { get; init; }
+
+    public DateTime LastSavedDateTime { get; init; }
+}
+
+/// <summary>One of a debtor's contact names; exactly one per debtor is primary.</summary>
+internal sealed record DebtorContact(string ContactNameID, string FirstName, string Surname, string EmailAddress, string Phone, bool IsPrimary);

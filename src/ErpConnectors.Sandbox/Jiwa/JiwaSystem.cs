@@ -1,0 +1,53 @@
+using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Jiwa.Auth;
+using ErpConnectors.Sandbox.Jiwa.Endpoints;
+using ErpConnectors.Sandbox.Jiwa.Http;
+using ErpConnectors.Sandbox.Jiwa.Sales;
+
+namespace ErpConnectors.Sandbox.Jiwa;
+
+/// <summary>Jiwa Financials REST API (ServiceStack) under /jiwa: the server is self-hosted, so its base is just the host's root.</summary>
+internal sealed class JiwaSystem(JiwaSandbox jiwa) : SandboxSystem
+{
+    public const string BasePath = "/jiwa";
+
+    public override string Name => "jiwa";
+
+    public override PathString PathPrefix { get; } = new(BasePath);
+
+    public override FaultOptions Faults => jiwa.Faults;
+
+    /// <summary>/auth and /auth/{provider} (sign-in and logout): exempt from random faults and latency.</summary>
+    public override bool IsAuthenticationEndpoint(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<JiwaRouteInfo>() is { } route)
+        {
+            return route.IsAuthentication;
+        }
+
+        return context.Request.Path.StartsWithSegments(BasePath + "/auth", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public override Task WriteFaultAsync(HttpContext context, int statusCode) => JiwaErrorWriter.WriteAsync(context, JiwaErrors.Fault(statusCode));
+
+    public override void ConfigurePipeline(IApplicationBuilder branch) => branch.UseMiddleware<JiwaGatewayMiddleware>(jiwa);
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var routes = new JiwaRoutes(endpoints, BasePath);
+        AuthEndpoints.Map(routes, jiwa);
+        KeepAliveEndpoints.Map(routes, jiwa);
+        DebtorEndpoints.Map(routes, jiwa);
+        InventoryEndpoints.Map(routes, jiwa);
+        SalesDocumentEndpoints.Map(routes, jiwa, SalesDocumentShape.Order);
+        SalesDocumentEndpoints.Map(routes, jiwa, SalesDocumentShape.Quote);
+        QueryEndpoints.Map(routes, jiwa);
+    }
+
+    public override IEnumerable<string> DescribeForConsole(Uri rootUri)
+    {
+        yield return $"  Jiwa       {new Uri(rootUri, BasePath.TrimStart('/'))}";
+        yield return $"             POST /auth UserName {SandboxCredentials.JiwaUserName}, Password {SandboxCredentials.JiwaPassword}; or Authorization: Bearer {SandboxCredentials.JiwaApiKey}";
+        yield return $"             {jiwa.Options.DebtorCount} debtors, {jiwa.Options.InventoryCount} inventory items, AutoQuery Take cap {jiwa.TakeCap}, sessions expire after {jiwa.Options.SessionLifetime.TotalMinutes:0.##} min";
+    }
+}
