@@ -16,11 +16,12 @@ namespace ErpConnectors.Jiwa;
 /// </summary>
 internal sealed class JiwaSalesDocument
 {
-    public static readonly JiwaSalesDocument SalesOrder = new(JiwaApi.SalesOrders, "InvoiceLineID", "QuantityOrdered", "Quantity");
-    public static readonly JiwaSalesDocument SalesQuote = new(JiwaApi.SalesQuotes, "QuoteLineID", "Quantity", "QuantityOrdered");
+    public static readonly JiwaSalesDocument SalesOrder = new(JiwaApi.SalesOrders, "InvoiceLineID", "QuantityOrdered", "Quantity", "ExpectedDeliveryDate");
+    public static readonly JiwaSalesDocument SalesQuote = new(JiwaApi.SalesQuotes, "QuoteLineID", "Quantity", "QuantityOrdered", "ExpiryDate");
 
-    private JiwaSalesDocument(JiwaResource resource, string lineIdField, string quantityField, string quantityAlias)
+    private JiwaSalesDocument(JiwaResource resource, string lineIdField, string quantityField, string quantityAlias, string dateField)
     {
+        DateField = dateField;
         Resource = resource;
         LineIdField = lineIdField;
         QuantityField = quantityField;
@@ -28,6 +29,9 @@ internal sealed class JiwaSalesDocument
     }
 
     public JiwaResource Resource { get; }
+
+    /// <summary>The header date a person sets: ExpectedDeliveryDate (orders), ExpiryDate (quotes).</summary>
+    public string DateField { get; }
 
     public string LineIdField { get; }
 

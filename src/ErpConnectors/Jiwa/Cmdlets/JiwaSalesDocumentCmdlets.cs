@@ -37,14 +37,14 @@ public abstract class NewJiwaSalesDocumentCmdlet : JiwaCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? OrderNo { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public DateTime? ExpectedDeliveryDate { get; set; }
-
     /// <summary>Creates it in this session only: nothing is stored until Save-JiwaRecord (or dropped with Undo-JiwaRecord).</summary>
     [Parameter]
     public SwitchParameter Stateful { get; set; }
 
     internal abstract JiwaSalesDocument Document { get; }
+
+    /// <summary>The document's own date parameter (-ExpectedDeliveryDate on orders, -ExpiryDate on quotes).</summary>
+    internal abstract DateTime? Date { get; }
 
     protected override void ProcessRecord()
     {
@@ -70,9 +70,9 @@ public abstract class NewJiwaSalesDocumentCmdlet : JiwaCmdlet
             body["OrderNo"] = OrderNo;
         }
 
-        if (ExpectedDeliveryDate is { } date)
+        if (Date is { } date)
         {
-            body["ExpectedDeliveryDate"] = JiwaQuery.Format(date);
+            body[Document.DateField] = JiwaQuery.Format(date);
         }
 
         body["Lines"] = lines;
@@ -106,9 +106,6 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
     [Parameter]
     public string? OrderNo { get; set; }
 
-    [Parameter]
-    public DateTime? ExpectedDeliveryDate { get; set; }
-
     /// <summary>Other header fields to set, by their Jiwa names.</summary>
     [Parameter]
     public Hashtable? Property { get; set; }
@@ -125,6 +122,9 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
 
     internal abstract string Id { get; }
 
+    /// <summary>The document's own date parameter (-ExpectedDeliveryDate on orders, -ExpiryDate on quotes).</summary>
+    internal abstract DateTime? Date { get; }
+
     protected override void ProcessRecord()
     {
         var (lines, invalid) = Document.Lines(Line, allowUpdates: true);
@@ -140,9 +140,9 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
             body["OrderNo"] = OrderNo;
         }
 
-        if (ExpectedDeliveryDate is { } date)
+        if (Date is { } date)
         {
-            body["ExpectedDeliveryDate"] = JiwaQuery.Format(date);
+            body[Document.DateField] = JiwaQuery.Format(date);
         }
 
         if (lines.Count > 0)
@@ -158,7 +158,7 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
 
         if (body.Count == 0)
         {
-            WriteError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.NothingToChange", $"Nothing to change on {Document.Resource.Noun} '{Id}': give -Line, -Note, -OrderNo, -ExpectedDeliveryDate or -Property.", Id));
+            WriteError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.NothingToChange", $"Nothing to change on {Document.Resource.Noun} '{Id}': give -Line, -Note, -OrderNo, -{Document.DateField} or -Property.", Id));
             return;
         }
 

@@ -7,5 +7,11 @@ namespace ErpConnectors.Jiwa.Cmdlets;
 [OutputType(JiwaTypeNames.SalesOrder)]
 public sealed class NewJiwaSalesOrderCommand : NewJiwaSalesDocumentCmdlet
 {
+    /// <summary>When the goods are expected to be delivered.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public System.DateTime? ExpectedDeliveryDate { get; set; }
+
+    internal override System.DateTime? Date => ExpectedDeliveryDate;
+
     internal override JiwaSalesDocument Document => JiwaSalesDocument.SalesOrder;
 }

@@ -7,5 +7,11 @@ namespace ErpConnectors.Jiwa.Cmdlets;
 [OutputType(JiwaTypeNames.SalesQuote)]
 public sealed class NewJiwaSalesQuoteCommand : NewJiwaSalesDocumentCmdlet
 {
+    /// <summary>Until when the quote is valid.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public System.DateTime? ExpiryDate { get; set; }
+
+    internal override System.DateTime? Date => ExpiryDate;
+
     internal override JiwaSalesDocument Document => JiwaSalesDocument.SalesQuote;
 }

@@ -11,6 +11,12 @@ public sealed class SetJiwaSalesOrderCommand : SetJiwaSalesDocumentCmdlet
     [ValidateNotNullOrEmpty]
     public string InvoiceID { get; set; } = string.Empty;
 
+    /// <summary>When the goods are expected to be delivered.</summary>
+    [Parameter]
+    public System.DateTime? ExpectedDeliveryDate { get; set; }
+
+    internal override System.DateTime? Date => ExpectedDeliveryDate;
+
     internal override JiwaSalesDocument Document => JiwaSalesDocument.SalesOrder;
 
     internal override string Id => InvoiceID;

@@ -11,6 +11,12 @@ public sealed class SetJiwaSalesQuoteCommand : SetJiwaSalesDocumentCmdlet
     [ValidateNotNullOrEmpty]
     public string QuoteID { get; set; } = string.Empty;
 
+    /// <summary>Until when the quote is valid.</summary>
+    [Parameter]
+    public System.DateTime? ExpiryDate { get; set; }
+
+    internal override System.DateTime? Date => ExpiryDate;
+
     internal override JiwaSalesDocument Document => JiwaSalesDocument.SalesQuote;
 
     internal override string Id => QuoteID;
