@@ -119,6 +119,21 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         Assert.All(output.Skip(6), line => Assert.StartsWith("Invoice for ", line));
     }
 
+    // Here too because it sets the process-wide sandbox variable. The Severa fixture's sandbox serves Jiwa as well.
+    [Fact]
+    public void The_README_Jiwa_example_runs_against_the_sandbox()
+    {
+        string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "jiwa-example");
+        using var session = new PowerShellSession();
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Select(o => o.ToString()).ToList();
+
+        Assert.Equal(7, output.Count);
+        Assert.All(output.Take(5), line => Assert.Matches("^C\\d+ +A", line));
+        Assert.Matches("^Order SO\\d+ for C\\d+: 2 lines, 2 notes, total ", output[5]);
+        Assert.Matches("^C\\d+: phone 02 9999 0000, credit limit 5000$", output[6]);
+    }
+
     [Fact]
     public void Cmdlets_without_a_connection_fail_with_a_terminating_not_connected_error()
     {
