@@ -114,8 +114,12 @@ public sealed class HelpTests : IClassFixture<PowerShellSession>
     [Fact]
     public void Help_is_read_from_the_en_US_folder_of_the_module()
     {
-        _session.RunOk("$null = Get-Help -Name Connect-Severa -Full");
-        string helpFile = _session.RunOk("(Get-Command -Name Connect-Severa).HelpFile").Single().ToString();
+        // A session of its own: the engine sets CmdletInfo.HelpFile to the full path only for the command whose
+        // Get-Help loaded the file. In the shared session another cmdlet (Connect-Jiwa sorts first) may have loaded
+        // it already, and Connect-Severa's HelpFile would then keep the bare file name.
+        using var session = new PowerShellSession();
+        session.RunOk("$null = Get-Help -Name Connect-Severa -Full");
+        string helpFile = session.RunOk("(Get-Command -Name Connect-Severa).HelpFile").Single().ToString();
         Assert.Equal(Path.Combine(ModulePaths.ModuleFolder, "en-US", "ErpConnectors.dll-Help.xml"), helpFile);
     }
 
