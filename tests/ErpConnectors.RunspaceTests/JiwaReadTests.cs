@@ -199,4 +199,14 @@ public class JiwaReadTests : IClassFixture<JiwaSandboxFixture>
         Assert.Equal(300, items.Select(i => JiwaSandboxFixture.Id(i, "InventoryID")).Distinct().Count());
         Assert.Equal(3, _sandbox.Calls("GET", "/Queries/InventoryList").Count);
     }
+
+    [Fact]
+    public void A_piped_order_is_read_again_by_its_id_not_listed_by_its_debtor()
+    {
+        using var session = new PowerShellSession();
+        var result = session.RunOk(JiwaSandboxFixture.Connect + "; $order = Get-JiwaSalesOrder -First 1; $again = @($order | Get-JiwaSalesOrder); $order.InvoiceID; $again.Count; $again[0].InvoiceID", _sandbox.Variables());
+
+        Assert.Equal(1, result[1].BaseObject);
+        Assert.Equal(result[0].BaseObject, result[2].BaseObject);
+    }
 }

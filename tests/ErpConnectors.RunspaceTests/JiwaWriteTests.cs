@@ -174,4 +174,21 @@ public class JiwaWriteTests : IClassFixture<JiwaSandboxFixture>
         Assert.Equal(4m, Convert.ToDecimal(line.Properties["Quantity"].Value));
         Assert.Contains("\"ExpiryDate\":\"2030-01-31T00:00:00\"", Assert.Single(_sandbox.Calls("POST", "/SalesQuotes")).Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_quote_piped_into_New_JiwaSalesOrder_becomes_an_order_with_its_lines()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(Targets, _sandbox.Variables());
+
+        var result = session.RunOk(@"
+            $quote = New-JiwaSalesQuote -DebtorID $debtor.DebtorID -Line @{ PartNo = $parts[0].PartNo; Quantity = 2 }, @{ PartNo = $parts[1].PartNo; Quantity = 1 }
+            $order = $quote | New-JiwaSalesOrder
+            $order.DebtorID; $quote.DebtorID; $order.Lines.Count; $order.Lines[0].QuantityOrdered", _sandbox.Variables());
+
+        Assert.Equal(result[1].BaseObject, result[0].BaseObject);
+        Assert.Equal(2, result[2].BaseObject);
+        Assert.Equal(2m, Convert.ToDecimal(result[3].BaseObject));
+        Assert.DoesNotContain("QuoteLineID", Assert.Single(_sandbox.Calls("POST", "/SalesOrders")).Body, StringComparison.Ordinal);
+    }
 }

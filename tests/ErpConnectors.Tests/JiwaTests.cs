@@ -287,4 +287,103 @@ public class JiwaTests
         Assert.Equal(ErrorCategory.AuthenticationError, error.Category);
         Assert.Contains("expired or revoked", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2,5")]
+    [InlineData("1,000")]
+    public void A_comma_in_a_quantity_is_refused_not_read_as_a_thousands_separator(string quantity)
+    {
+        var (_, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["QuantityOrdered"] = quantity } }, allowUpdates: false);
+
+        Assert.NotNull(error);
+        Assert.Contains("use a dot for decimals", error!.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_price_cell_lets_Jiwa_price_the_line()
+    {
+        var (lines, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["QuantityOrdered"] = "1", ["Price"] = "" } }, allowUpdates: false);
+
+        Assert.Null(error);
+        Assert.False(Assert.Single(lines).Contains("Price"));
+    }
+
+    [Fact]
+    public void An_existing_line_may_be_set_to_zero_but_a_new_one_may_not()
+    {
+        var (_, update) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["InvoiceLineID"] = "l1", ["QuantityOrdered"] = 0 } }, allowUpdates: true);
+        var (_, add) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["QuantityOrdered"] = 0 } }, allowUpdates: true);
+
+        Assert.Null(update);
+        Assert.NotNull(add);
+    }
+
+    [Fact]
+    public void A_quote_line_becomes_an_order_line_without_its_quote_line_id()
+    {
+        var (lines, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["QuoteLineID"] = "q1", ["PartNo"] = "P1", ["Quantity"] = 2 } }, allowUpdates: false);
+
+        Assert.Null(error);
+        var line = Assert.Single(lines);
+        Assert.False(line.Contains("QuoteLineID"));
+        Assert.Equal(2m, line["QuantityOrdered"]);
+    }
+
+    [Theory]
+    [InlineData("/Date(1500000000000)/", "2017-07-14T02:40:00.0000000+00:00")]
+    [InlineData("/Date(1500000000000+1000)/", "2017-07-14T12:40:00.0000000+10:00")]
+    [InlineData("/Date(-86400000-0130)/", "1969-12-30T22:30:00.0000000-01:30")]
+    public void ServiceStack_dates_become_DateTimeOffset(string text, string expected)
+    {
+        Assert.True(Core.Json.PSObjectConverter.TryParseServiceStackDate(text, out DateTimeOffset value));
+        Assert.Equal(expected, value.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        var record = (PSObject)Core.Connections.ConnectionRuntime.ParseValue(System.Text.Encoding.UTF8.GetBytes("{\"d\":\"" + text.Replace("/", "\\/", StringComparison.Ordinal) + "\"}"), null)!;
+        Assert.Equal(value, record.Properties["d"].Value);
+    }
+
+    [Theory]
+    [InlineData("/Date(abc)/")]
+    [InlineData("/Date(1500000000000+9999)/")]
+    [InlineData("/Date(1500000000000")]
+    public void Text_that_only_looks_like_a_ServiceStack_date_stays_text(string text) =>
+        Assert.False(Core.Json.PSObjectConverter.TryParseServiceStackDate(text, out _));
+
+    [Fact]
+    public async Task A_stateful_request_refused_for_an_expired_session_is_not_replayed_into_a_new_one()
+    {
+        var mock = new MockHttpMessageHandler();
+        int logins = 0, patches = 0;
+        mock.When(HttpMethod.Post, "https://jiwa.test/api/auth").Respond(_ => TestRuntime.Json($"{{\"SessionId\":\"session-{++logins}\"}}"));
+        mock.When(new HttpMethod("PATCH"), "https://jiwa.test/api/Debtors/D1").Respond(_ =>
+        {
+            patches++;
+            return TestRuntime.Json("{\"ResponseStatus\":{\"Message\":\"Not Authenticated\"}}", HttpStatusCode.Unauthorized);
+        });
+        var connection = new JiwaConnection(new Uri("https://jiwa.test/api"), "api", JiwaAuthenticationKind.Credential);
+        using var runtime = JiwaSession.Create(connection, Core.Auth.SecretText.Protect("pw"), () => mock, TestRuntime.FastRetry());
+        await runtime.Tokens.GetAsync(null, CancellationToken.None);
+        var request = JiwaApi.MarkStateful(new ApiRequest(new HttpMethod("PATCH"), JiwaApi.Debtors.One("D1")) { Body = "{}"u8.ToArray() }, stateful: true);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => runtime.SendForValueAsync(request, null, null, CancellationToken.None));
+
+        Assert.Equal(1, patches);
+        Assert.Equal(2, logins); // renewed for what follows, but the edit is not replayed into the new session
+        Assert.Equal(ErrorCategory.InvalidOperation, error.Category);
+        Assert.Contains("stateful edit", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTerminating);
+    }
+
+    [Fact]
+    public void Save_is_never_replayed_even_through_Invoke_JiwaRequest()
+    {
+        var save = JiwaApi.MarkStatefulEnd(ApiRequest.Get("SalesOrders/abc/Save"));
+        var abandon = JiwaApi.MarkStatefulEnd(new ApiRequest(HttpMethod.Delete, "SalesOrders/abc/Abandon"));
+        var read = JiwaApi.MarkStatefulEnd(ApiRequest.Get("SalesOrders/abc"));
+
+        Assert.False(save.Idempotent);
+        Assert.True(save.SessionBound);
+        Assert.True(abandon.SessionBound);
+        Assert.True(read.Idempotent);
+        Assert.False(read.SessionBound);
+    }
 }

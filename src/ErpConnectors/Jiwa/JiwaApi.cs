@@ -50,6 +50,27 @@ internal static class JiwaApi
         if (stateful)
         {
             request.Headers[StatefulHeader] = "true";
+            request.SessionBound = true;
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// Save and Abandon end a stateful edit: they depend on the session, and Save commits (it is a GET that must
+    /// never be replayed after it may have reached the server).
+    /// </summary>
+    public static ApiRequest MarkStatefulEnd(ApiRequest request)
+    {
+        string path = request.Path.Split('?')[0].TrimEnd('/');
+        if (path.EndsWith("/Save", StringComparison.OrdinalIgnoreCase))
+        {
+            request.SessionBound = true;
+            request.Idempotent = false;
+        }
+        else if (path.EndsWith("/Abandon", StringComparison.OrdinalIgnoreCase))
+        {
+            request.SessionBound = true;
         }
 
         return request;

@@ -16,11 +16,12 @@ namespace ErpConnectors.Jiwa;
 /// </summary>
 internal sealed class JiwaSalesDocument
 {
-    public static readonly JiwaSalesDocument SalesOrder = new(JiwaApi.SalesOrders, "InvoiceLineID", "QuantityOrdered", "Quantity", "ExpectedDeliveryDate");
-    public static readonly JiwaSalesDocument SalesQuote = new(JiwaApi.SalesQuotes, "QuoteLineID", "Quantity", "QuantityOrdered", "ExpiryDate");
+    public static readonly JiwaSalesDocument SalesOrder = new(JiwaApi.SalesOrders, "InvoiceLineID", "QuantityOrdered", "Quantity", "ExpectedDeliveryDate", "QuoteLineID");
+    public static readonly JiwaSalesDocument SalesQuote = new(JiwaApi.SalesQuotes, "QuoteLineID", "Quantity", "QuantityOrdered", "ExpiryDate", "InvoiceLineID");
 
-    private JiwaSalesDocument(JiwaResource resource, string lineIdField, string quantityField, string quantityAlias, string dateField)
+    private JiwaSalesDocument(JiwaResource resource, string lineIdField, string quantityField, string quantityAlias, string dateField, string otherLineIdField)
     {
+        OtherLineIdField = otherLineIdField;
         DateField = dateField;
         Resource = resource;
         LineIdField = lineIdField;
@@ -34,6 +35,9 @@ internal sealed class JiwaSalesDocument
     public string DateField { get; }
 
     public string LineIdField { get; }
+
+    /// <summary>The other document's line id: dropped, so a quote's lines can become a new order's.</summary>
+    public string OtherLineIdField { get; }
 
     public string QuantityField { get; }
 
@@ -60,6 +64,11 @@ internal sealed class JiwaSalesDocument
                 return (lines, Invalid("Jiwa.InvalidLine", $"Line {i + 1} has no properties: give a hashtable or object with PartNo or InventoryID and {QuantityField}.", input[i]));
             }
 
+            if (Find(line, OtherLineIdField) is { } otherId)
+            {
+                line.Remove(otherId);
+            }
+
             if (!line.Contains(QuantityField) && Find(line, QuantityAlias) is { } alias)
             {
                 object? quantity = line[alias];
@@ -67,27 +76,33 @@ internal sealed class JiwaSalesDocument
                 line[QuantityField] = quantity;
             }
 
+            bool update = HasValue(line, LineIdField);
             if (Find(line, QuantityField) is { } quantityKey)
             {
-                if (!TryNumber(line[quantityKey], out decimal quantity) || quantity <= 0)
+                // A new line needs something to order; an existing line may be set to 0 (the server decides).
+                if (!TryNumber(line[quantityKey], out decimal quantity) || quantity < 0 || (quantity == 0 && !update))
                 {
-                    return (lines, Invalid("Jiwa.InvalidQuantity", $"Line {i + 1}: {QuantityField} must be a number above 0, not '{line[quantityKey]}'.", input[i]));
+                    return (lines, Invalid("Jiwa.InvalidQuantity", $"Line {i + 1}: {QuantityField} must be a number above 0, not '{line[quantityKey]}' (use a dot for decimals).", input[i]));
                 }
 
                 line[quantityKey] = quantity;
             }
 
-            if (Find(line, "Price") is { } priceKey && line[priceKey] is not null)
+            if (Find(line, "Price") is { } emptyPrice && string.IsNullOrWhiteSpace(Convert.ToString(line[emptyPrice], CultureInfo.InvariantCulture)))
+            {
+                line.Remove(emptyPrice); // an empty CSV cell: let Jiwa price the line
+            }
+
+            if (Find(line, "Price") is { } priceKey)
             {
                 if (!TryNumber(line[priceKey], out decimal price))
                 {
-                    return (lines, Invalid("Jiwa.InvalidPrice", $"Line {i + 1}: Price must be a number, not '{line[priceKey]}'.", input[i]));
+                    return (lines, Invalid("Jiwa.InvalidPrice", $"Line {i + 1}: Price must be a number, not '{line[priceKey]}' (use a dot for decimals).", input[i]));
                 }
 
                 line[priceKey] = price;
             }
 
-            bool update = HasValue(line, LineIdField);
             if (update && !allowUpdates)
             {
                 return (lines, Invalid("Jiwa.LineIdOnNew", $"Line {i + 1} names {LineIdField} '{line[Find(line, LineIdField)!]}': a new {Resource.Noun} has no lines to update.", input[i]));
@@ -153,7 +168,8 @@ internal sealed class JiwaSalesDocument
         switch (value)
         {
             case string text:
-                return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out number);
+                // No thousands separators: "2,5" from a comma-decimal spreadsheet must fail, not become 25.
+                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
             case IConvertible convertible when value is not bool and not DateTime:
                 try
                 {

@@ -36,6 +36,13 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         }
 
         response.Dispose();
+        if (call?.SessionBound == true)
+        {
+            // A new session cannot serve what the old one held: renew for the calls that follow, but do not replay.
+            await _tokens.RenewAfterRejectionAsync(token, call.Output, cancellationToken).ConfigureAwait(false);
+            throw ApiException.SessionLost(call.SystemName, $"{request.Method} {request.RequestUri?.AbsolutePath}");
+        }
+
         call?.Output?.Verbose($"{call.SystemName}: the server refused the token; authenticating again and replaying the request once.");
         token = await _tokens.RenewAfterRejectionAsync(token, call?.Output, cancellationToken).ConfigureAwait(false);
         _tokens.Provider.Apply(request, token);

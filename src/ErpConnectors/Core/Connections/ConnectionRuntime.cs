@@ -93,6 +93,7 @@ internal sealed class ConnectionRuntime : IDisposable
         var call = new CallOptions(SystemName, output)
         {
             Idempotent = request.Idempotent,
+            SessionBound = request.SessionBound,
             Anonymous = anonymous,
             SensitiveBody = sensitiveBody,
         };

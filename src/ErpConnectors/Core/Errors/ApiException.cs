@@ -65,6 +65,14 @@ internal sealed class ApiException : Exception
             RecommendedAction = "Run the Connect- cmdlet again with a valid credential, token or key.",
         };
 
+    public static ApiException SessionLost(string systemName, string call) =>
+        new(systemName, $"{systemName} {call} failed: the server session ended (it expired or was logged out), and the work it held (a stateful edit) ended with it. The connection has logged in again; start the edit again.", ErrorCategory.InvalidOperation, $"{systemName}.SessionLost")
+        {
+            StatusCode = HttpStatusCode.Unauthorized,
+            Call = call,
+            RecommendedAction = "Read the record again with -Stateful and repeat the changes.",
+        };
+
     public static ApiException InsecureTransport(Uri? uri) =>
         new("ErpConnectors", $"Refusing to send credentials to '{uri}' over plain http: use https (plain http is allowed only to this machine, e.g. the sandbox).", ErrorCategory.SecurityError, "ErpConnectors.InsecureTransport")
         {

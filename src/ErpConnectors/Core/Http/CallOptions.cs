@@ -27,6 +27,9 @@ internal sealed class CallOptions
     /// <summary>The request may be sent again after it may have reached the server (safe, or idempotent).</summary>
     public bool Idempotent { get; set; }
 
+    /// <summary>See <see cref="Requests.ApiRequest.SessionBound"/>.</summary>
+    public bool SessionBound { get; set; }
+
     /// <summary>Token endpoints: the body and the answer hold secrets and are never logged.</summary>
     public bool SensitiveBody { get; set; }
 

@@ -188,7 +188,53 @@ internal static class PSObjectConverter
             }
         }
 
-        return reader.GetString();
+        string? text = reader.GetString();
+        return text is not null && text.StartsWith("/Date(", StringComparison.Ordinal) && TryParseServiceStackDate(text, out DateTimeOffset wcf) ? wcf : text;
+    }
+
+    /// <summary>
+    /// ServiceStack's and WCF's default JSON date, "/Date(1500000000000)/" or "/Date(1500000000000+1000)/":
+    /// milliseconds since 1970 UTC, optionally with the offset the time was written in.
+    /// </summary>
+    internal static bool TryParseServiceStackDate(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (!text.EndsWith(")/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string inner = text.Substring(6, text.Length - 8);
+        int sign = inner.IndexOfAny(new[] { '+', '-' }, 1);
+        string millis = sign > 0 ? inner.Substring(0, sign) : inner;
+        if (!long.TryParse(millis, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ms) || ms < -62135596800000 || ms > 253402300799999)
+        {
+            return false;
+        }
+
+        TimeSpan offset = TimeSpan.Zero;
+        if (sign > 0)
+        {
+            string zone = inner.Substring(sign + 1);
+            if (zone.Length != 4 || !int.TryParse(zone, NumberStyles.None, CultureInfo.InvariantCulture, out int hhmm))
+            {
+                return false;
+            }
+
+            if (hhmm % 100 >= 60 || hhmm > 1400)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(hhmm / 100, hhmm % 100, 0);
+            if (inner[sign] == '-')
+            {
+                offset = -offset;
+            }
+        }
+
+        value = DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(offset);
+        return true;
     }
 
     /// <summary>The same strict shapes as <see cref="TryParseDate"/>, checked on the raw bytes.</summary>

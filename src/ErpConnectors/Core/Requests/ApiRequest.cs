@@ -37,6 +37,12 @@ internal sealed class ApiRequest
     /// <summary>Replaying it cannot change anything twice. Defaults to true for GET/HEAD/OPTIONS.</summary>
     public bool Idempotent { get; set; }
 
+    /// <summary>
+    /// It works on state the server keeps in the current session (Jiwa's stateful edits): after the session
+    /// ends, a new one cannot serve it, so it is never replayed after re-authentication.
+    /// </summary>
+    public bool SessionBound { get; set; }
+
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static ApiRequest Get(string path) => new(HttpMethod.Get, path);

@@ -67,17 +67,25 @@ public sealed class ConnectJiwaCommand : ErpCmdlet
         var runtime = JiwaSession.Create(connection, secret);
 
         // A login proves a credential; a key has no login step, so a KeepAlive call proves it (401 if refused).
-        Run(async (output, token) =>
+        try
         {
-            if (kind == JiwaAuthenticationKind.Credential)
-            {
-                await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false);
-            }
-            else
-            {
-                using var answer = await runtime.SendAsync(ApiRequest.Get(JiwaApi.KeepAlive), output, token).ConfigureAwait(false);
-            }
-        }, target: baseUri, failuresTerminate: true);
+            Run(async (output, token) =>
+        {
+                if (kind == JiwaAuthenticationKind.Credential)
+                {
+                    await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    using var answer = await runtime.SendAsync(ApiRequest.Get(JiwaApi.KeepAlive), output, token).ConfigureAwait(false);
+                }
+            }, target: baseUri, failuresTerminate: true);
+        }
+        catch
+        {
+            runtime.Dispose(); // a connection that never connected keeps no sockets
+            throw;
+        }
 
         ConnectionRegistry.SetDefault(connection);
         WriteVerbose($"Connected to Jiwa at {baseUri} as {user} ({kind}).");

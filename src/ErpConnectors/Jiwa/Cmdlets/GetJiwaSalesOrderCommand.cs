@@ -19,10 +19,18 @@ public sealed class GetJiwaSalesOrderCommand : JiwaListCmdlet
     [Parameter(ParameterSetName = "ById")]
     public SwitchParameter Stateful { get; set; }
 
-    /// <summary>Only this debtor's orders (from piped debtors by property name).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = "List")]
+    /// <summary>Only this debtor's orders.</summary>
+    [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
     public string? DebtorID { get; set; }
+
+    /// <summary>
+    /// Debtors whose orders to list: piped Get-JiwaDebtor output. By type rather than by property name, so a
+    /// piped order (which has a DebtorID too) is read again by its InvoiceID instead.
+    /// </summary>
+    [Parameter(ParameterSetName = "List", ValueFromPipeline = true)]
+    [PSTypeName(JiwaTypeNames.Debtor)]
+    public PSObject? Debtor { get; set; }
 
     internal override JiwaResource Resource => JiwaApi.SalesOrders;
 
@@ -34,6 +42,7 @@ public sealed class GetJiwaSalesOrderCommand : JiwaListCmdlet
             return;
         }
 
-        StreamList(DebtorID is null ? null : new Hashtable { ["DebtorID"] = DebtorID });
+        string? debtor = Debtor?.Properties["DebtorID"]?.Value?.ToString() ?? DebtorID;
+        StreamList(debtor is null ? null : new Hashtable { ["DebtorID"] = debtor });
     }
 }

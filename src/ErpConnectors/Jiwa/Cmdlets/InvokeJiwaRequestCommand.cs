@@ -25,5 +25,5 @@ public sealed class InvokeJiwaRequestCommand : InvokeRequestCmdlet<JiwaConnectio
 
     internal override PagingStrategy PagingFor(ApiRequest request) => JiwaApi.AutoQueryPaging();
 
-    internal override void Shape(ApiRequest request) => JiwaApi.MarkStateful(request, Stateful);
+    internal override void Shape(ApiRequest request) => JiwaApi.MarkStatefulEnd(JiwaApi.MarkStateful(request, Stateful));
 }

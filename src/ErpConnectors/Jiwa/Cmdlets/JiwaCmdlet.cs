@@ -11,6 +11,20 @@ public abstract class JiwaCmdlet : ConnectedCmdlet<JiwaConnection>
 {
     protected override string SystemName => JiwaApi.SystemName;
 
+    /// <summary>Serializes a body built from user input; a value JSON cannot carry becomes an InvalidArgument error.</summary>
+    internal byte[]? Serialize(object body, object? target)
+    {
+        try
+        {
+            return Core.Json.JsonBody.Serialize(body);
+        }
+        catch (System.ArgumentException ex)
+        {
+            WriteError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.InvalidBody", $"The request body cannot be sent as JSON: {ex.Message}", target));
+            return null;
+        }
+    }
+
     /// <summary>Sends one request; emits the answer (typed <paramref name="typeName"/>) when asked to.</summary>
     internal void Send(ApiRequest request, string typeName, object target, bool emit)
     {
@@ -56,6 +70,22 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
     internal void StreamList(IDictionary? extra = null)
     {
         var request = ApiRequest.Get(Resource.List);
+        if (Descending && OrderBy is null)
+        {
+            ThrowTerminatingError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.DescendingWithoutOrderBy", "-Descending sorts by -OrderBy: name the fields to sort by.", Descending));
+        }
+
+        if (extra is not null && Filter is not null)
+        {
+            foreach (object key in extra.Keys)
+            {
+                if (Filter.ContainsKey(key))
+                {
+                    ThrowTerminatingError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.FilterTwice", $"'{key}' is given both as a parameter and in -Filter: give it once.", key));
+                }
+            }
+        }
+
         // A bad filter key spoils the whole list: nothing is sent.
         if ((JiwaQuery.AddFilter(request, Filter) ?? JiwaQuery.AddFilter(request, extra)) is { } invalid)
         {

@@ -25,7 +25,9 @@ public abstract class NewJiwaSalesDocumentCmdlet : JiwaCmdlet
     public string DebtorAccountNo { get; set; } = string.Empty;
 
     /// <summary>Lines: hashtables or objects with PartNo or InventoryID, the quantity, and optionally Price.</summary>
+    /// <remarks>Alias Lines: a piped sales quote's lines become the new order's (their quote line ids are dropped).</remarks>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Lines")]
     [ValidateNotNullOrEmpty]
     public object[] Line { get; set; } = Array.Empty<object>();
 
@@ -84,7 +86,12 @@ public abstract class NewJiwaSalesDocumentCmdlet : JiwaCmdlet
             return;
         }
 
-        var request = JiwaApi.MarkStateful(new ApiRequest(HttpMethod.Post, Document.Resource.Route!) { Body = JsonBody.Serialize(body) }, Stateful);
+        if (Serialize(body, Line) is not { } json)
+        {
+            return;
+        }
+
+        var request = JiwaApi.MarkStateful(new ApiRequest(HttpMethod.Post, Document.Resource.Route!) { Body = json }, Stateful);
         Send(request, Document.Resource.TypeName, target, emit: true);
     }
 }
@@ -135,6 +142,15 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
         }
 
         OrderedDictionary body = JiwaSalesDocument.Properties(Property);
+        foreach (string reserved in new[] { Document.Resource.Key, "Lines", "Notes" })
+        {
+            if (body.Contains(reserved))
+            {
+                WriteError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.ReservedProperty", $"-Property cannot set {reserved}: the id names the {Document.Resource.Noun}, and lines and notes go through -Line and -Note (which check them).", Property));
+                return;
+            }
+        }
+
         if (OrderNo is not null)
         {
             body["OrderNo"] = OrderNo;
@@ -168,7 +184,12 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
             return;
         }
 
-        var request = JiwaApi.MarkStateful(new ApiRequest(new HttpMethod("PATCH"), Document.Resource.One(Id)) { Body = JsonBody.Serialize(body) }, Stateful);
+        if (Serialize(body, Id) is not { } json)
+        {
+            return;
+        }
+
+        var request = JiwaApi.MarkStateful(new ApiRequest(new HttpMethod("PATCH"), Document.Resource.One(Id)) { Body = json }, Stateful);
         Send(request, Document.Resource.TypeName, Id, emit: PassThru);
     }
 }

@@ -84,7 +84,7 @@ public sealed class SaveJiwaRecordCommand : JiwaStatefulCmdlet
     {
         if (ShouldProcess($"{resource.Noun} {id}", "Save the stateful Jiwa edit"))
         {
-            Send(new ApiRequest(System.Net.Http.HttpMethod.Get, resource.Save(id)) { Idempotent = false }, resource.TypeName, id, emit: true);
+            Send(JiwaApi.MarkStatefulEnd(new ApiRequest(System.Net.Http.HttpMethod.Get, resource.Save(id))), resource.TypeName, id, emit: true);
         }
     }
 }
@@ -99,7 +99,7 @@ public sealed class UndoJiwaRecordCommand : JiwaStatefulCmdlet
         if (ShouldProcess($"{resource.Noun} {id}", "Abandon the stateful Jiwa edit"))
         {
             // Abandoning twice leaves the same state (nothing held): safe to replay.
-            Send(new ApiRequest(System.Net.Http.HttpMethod.Delete, resource.Abandon(id)) { Idempotent = true }, JiwaTypeNames.Record, id, emit: false);
+            Send(JiwaApi.MarkStatefulEnd(new ApiRequest(System.Net.Http.HttpMethod.Delete, resource.Abandon(id)) { Idempotent = true }), JiwaTypeNames.Record, id, emit: false);
         }
     }
 }

@@ -53,7 +53,12 @@ public sealed class SetJiwaDebtorCommand : JiwaCmdlet
         }
 
         // Setting fields to the same values twice gives the same record: a PATCH of fields may be replayed.
-        var request = new ApiRequest(new HttpMethod("PATCH"), JiwaApi.Debtors.One(DebtorID)) { Body = JsonBody.Serialize(body), Idempotent = true };
+        if (Serialize(body, Property) is not { } json)
+        {
+            return;
+        }
+
+        var request = new ApiRequest(new HttpMethod("PATCH"), JiwaApi.Debtors.One(DebtorID)) { Body = json, Idempotent = true };
         Send(JiwaApi.MarkStateful(request, Stateful), JiwaTypeNames.Debtor, DebtorID, emit: PassThru);
     }
 }

@@ -91,7 +91,15 @@ public sealed class ConnectSeveraCommand : ErpCmdlet
         var connection = new SeveraConnection(baseUri, clientId, environment, Scope.Select(s => s.ToLowerInvariant()).ToArray());
         var runtime = SeveraSession.Create(connection, secret, RequestRateLimit);
 
-        Run(async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false), target: baseUri, failuresTerminate: true);
+        try
+        {
+            Run(async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false), target: baseUri, failuresTerminate: true);
+        }
+        catch
+        {
+            runtime.Dispose(); // a connection that never connected keeps no sockets
+            throw;
+        }
 
         ConnectionRegistry.SetDefault(connection);
         WriteVerbose($"Connected to Severa at {baseUri} as {clientId}; token valid until {connection.ExpiresOn:u}.");
