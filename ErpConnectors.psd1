@@ -49,6 +49,16 @@
         'Save-JiwaRecord'
         'Undo-JiwaRecord'
         'Invoke-JiwaRequest'
+        'Connect-Qics'
+        'Disconnect-Qics'
+        'Get-QicsConnection'
+        'Get-QicsEntity'
+        'New-QicsEntity'
+        'Set-QicsEntity'
+        'Remove-QicsEntity'
+        'Set-QicsEntityState'
+        'Get-QicsEntityState'
+        'Invoke-QicsRequest'
         'ConvertTo-ErpFlatObject'
     )
     PrivateData          = @{

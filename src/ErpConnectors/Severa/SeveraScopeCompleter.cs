@@ -1,20 +1,10 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
+using ErpConnectors.Core.Cmdlets;
 
 namespace ErpConnectors.Severa;
 
 /// <summary>Completes -Scope from the vendor's scope table.</summary>
-public sealed class SeveraScopeCompleter : IArgumentCompleter
+public sealed class SeveraScopeCompleter : ListCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        return SeveraApi.AllScopes
-            .Where(scope => scope.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-            .Select(scope => new CompletionResult(scope, scope, CompletionResultType.ParameterValue, scope));
-    }
+    protected override IEnumerable<string> Values => SeveraApi.AllScopes;
 }

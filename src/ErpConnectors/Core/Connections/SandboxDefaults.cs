@@ -18,6 +18,11 @@ internal static class SandboxDefaults
     public const string JiwaUserName = "api";
     public const string JiwaPassword = "sandbox-password";
 
+    public const string QicsClientId = "sandbox-qics-client";
+    public const string QicsClientSecret = "sandbox-qics-secret";
+    public const string QicsApiKey = "sandbox-qics-api-key";
+    public const int QicsTenantId = 3;
+
     /// <summary>The sandbox root: $env:ERPCONNECTORS_SANDBOX_URI, or http://127.0.0.1:5380/.</summary>
     public static Uri Root
     {

@@ -80,8 +80,32 @@ internal sealed class ApiRequest
     public string? GetQueryValue(string key) =>
         _query.Where(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Select(pair => pair.Value).LastOrDefault();
 
+    /// <summary>
+    /// A full URI the server gave (an OData nextLink), used as is instead of path and query. Only ever one on the
+    /// connection's own host: see <see cref="UseAbsolute"/>.
+    /// </summary>
+    public Uri? Absolute { get; private set; }
+
+    /// <summary>Follows a server-given link; refuses one that leaves the connection's host (it would carry the credentials).</summary>
+    public bool UseAbsolute(Uri link, Uri baseUri)
+    {
+        if (!link.IsAbsoluteUri || !string.Equals(link.Scheme, baseUri.Scheme, StringComparison.OrdinalIgnoreCase) ||
+            !string.Equals(link.Authority, baseUri.Authority, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Absolute = link;
+        return true;
+    }
+
     public Uri BuildUri(Uri baseUri)
     {
+        if (Absolute is not null)
+        {
+            return Absolute;
+        }
+
         var text = new StringBuilder(baseUri.AbsoluteUri.TrimEnd('/'));
         if (Path.Length > 0)
         {

@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ErpConnectors.Core.Paging;
+
+namespace ErpConnectors.Qics;
+
+/// <summary>
+/// Everything the Qics connector knows about the wire, in one place: hosts, OAuth2 routes, the OData routes and
+/// paging, headers, the EntityState rules and record type names. Corrections for a real server belong here.
+/// </summary>
+internal static class QicsApi
+{
+    public const string SystemName = "Qics";
+
+    public static readonly Uri ProductionUri = new("https://qicsmilestones.qics.nl/api");
+    public const string SandboxPath = "qics/api";
+
+    // OAuth2 (authorization code only), relative to the base URI.
+    public const string Authorize = "oauth2/oauth2/auth";
+    public const string Token = "oauth2/oauth2/token";
+
+    public const string ApiKeyHeader = "api-key";
+    public const string TenantHeader = "tenant-id";
+
+    /// <summary>OData routes: {base}/V3/odata/{Entity} and {Entity}({key}).</summary>
+    public const string ODataRoot = "V3/odata";
+
+    /// <summary>Without $top the server returns 50 rows: every list asks for a page size.</summary>
+    public const int ServerDefaultTop = 50;
+    public const int DefaultPageSize = 500;
+    public const int MaxPageSize = 1000;
+
+    public const string RecordTypePrefix = "ErpConnectors.Qics.";
+    public const string EntityStateType = "ErpConnectors.Qics.EntityState";
+    public const string EntityState = "EntityState";
+
+    public static string Collection(string entity) => $"{ODataRoot}/{entity}";
+
+    public static string One(string entity, long id) => $"{ODataRoot}/{entity}({id.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
+    public static string TypeName(string entity) => RecordTypePrefix + entity;
+
+    /// <summary>OData paging: $top/$skip, following @odata.nextLink when the server sends one.</summary>
+    public static PagingStrategy Paging() => new ODataPaging("$top", "$skip", "@odata.nextLink");
+
+    public const string ValueProperty = "value";
+
+    /// <summary>EntityState.EntityType: the names the vendor document lists ("General" for problems bound to no entity).</summary>
+    public static readonly string[] EntityTypes =
+    {
+        "General", "CustomerCategory", "Company", "CostCenter", "Currency", "Customer", "Department", "Employee",
+        "Function", "InvoiceLayout", "InvoiceMutationReason", "IrregularityPercentage", "Item", "ItemGroup",
+        "ItemMainGroup", "Material", "Project", "ProjectBudget", "ProjectContract", "ProjectMember", "ProjectTask",
+        "TimesheetEntry", "User", "VatCode", "Rate", "ProjectCategory", "ProjectInstallment", "ProjectItem",
+        "MaterialCompany", "EmployeeCompany", "ItemCompany", "CustomerCompany", "Role", "UserPreferences",
+        "ExtendedPropertyGroup", "ExtendedProperty", "InvoiceHeader", "Competence", "ProjectState",
+        "ProjectTaskBreakdown", "EmailTemplate", "ReportRole", "InvoiceLine", "PaymentCondition",
+        "ItemCompanyCustomerCompany", "EmployeeCompanyItemCompany", "EntityState",
+    };
+
+    /// <summary>Entity names for completion: the documented entities, their Overview queries, and EntityState.</summary>
+    public static readonly string[] EntityNames = EntityTypes
+        .Where(t => t != "General")
+        .SelectMany(t => t == EntityState ? new[] { t } : new[] { t, "Overview" + t })
+        .OrderBy(t => t, StringComparer.OrdinalIgnoreCase)
+        .ToArray();
+
+    private static readonly Regex EntityPattern = new("^[A-Za-z][A-Za-z0-9_]{0,99}$", RegexOptions.CultureInvariant);
+
+    /// <summary>An entity name is a path segment: letters, digits and underscores only (no slashes, no query).</summary>
+    public static bool IsValidEntityName(string entity) => EntityPattern.IsMatch(entity);
+
+    public static string? CanonicalEntityType(string value) =>
+        EntityTypes.FirstOrDefault(t => string.Equals(t, value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An OData string literal: single quotes, a quote inside doubled.</summary>
+    public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+}
