@@ -134,6 +134,21 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         Assert.Matches("^C\\d+: phone 02 9999 0000, credit limit 5000$", output[6]);
     }
 
+    // Here too because it sets the process-wide sandbox variable. The Severa fixture's sandbox serves Qics as well.
+    [Fact]
+    public void The_README_Qics_example_runs_against_the_sandbox()
+    {
+        string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "qics-example");
+        using var session = new PowerShellSession();
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Select(o => o.ToString()).ToList();
+
+        Assert.Equal(3, output.Count);
+        Assert.Matches("^\\d+ active customers; first: ", output[0]);
+        Assert.Matches("^Customer \\d+: error=False Synchronized$", output[1]);
+        Assert.Matches("^Customer \\d+: error=True E-mail address rejected \\| Phone number too long$", output[2]);
+    }
+
     [Fact]
     public void Cmdlets_without_a_connection_fail_with_a_terminating_not_connected_error()
     {
