@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
+using ErpConnectors.Sandbox.Hosting;
 
 namespace ErpConnectors.Sandbox.Severa.Http;
 
@@ -12,7 +12,7 @@ internal static class SeveraBody
     public static async Task<JsonElement> ReadAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType;
-        if (!IsJson(contentType))
+        if (!MediaTypes.IsJson(contentType))
         {
             throw SeveraErrors.UnsupportedMediaType(contentType);
         }
@@ -26,20 +26,6 @@ internal static class SeveraBody
         {
             throw SeveraErrors.InvalidRequest($"The request body is not valid JSON: {e.Message}");
         }
-    }
-
-    /// <summary>application/json, text/json or any application/*+json (application/json-patch+json among them).</summary>
-    public static bool IsJson(string? contentType)
-    {
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media))
-        {
-            return false;
-        }
-
-        var type = media.MediaType.Value ?? string.Empty;
-        return string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(type, "text/json", StringComparison.OrdinalIgnoreCase)
-            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A property of a JSON object by case-insensitive name.</summary>
