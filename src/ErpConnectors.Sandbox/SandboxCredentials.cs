@@ -12,4 +12,13 @@ public static class SandboxCredentials
     /// <summary>A client allowed nothing but customers:read, to exercise the scope errors.</summary>
     public const string SeveraReadOnlyClientId = "sandbox-readonly";
     public const string SeveraReadOnlyClientSecret = "sandbox-readonly-secret";
+
+    public const string QicsClientId = "sandbox-qics-client";
+    public const string QicsClientSecret = "sandbox-qics-secret";
+
+    /// <summary>The api-key header every Qics API call sends.</summary>
+    public const string QicsApiKey = "sandbox-qics-api-key";
+
+    /// <summary>The tenant-id header: the one tenant the Qics demo user may enter.</summary>
+    public const int QicsTenantId = 3;
 }

@@ -17,4 +17,6 @@ public sealed class SandboxOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     public SeveraSandboxOptions Severa { get; } = new();
+
+    public QicsSandboxOptions Qics { get; } = new();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Qics;
 using ErpConnectors.Sandbox.Severa;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +12,7 @@ namespace ErpConnectors.Sandbox;
 
 /// <summary>
 /// The sandbox running in this process: one Kestrel on 127.0.0.1 serving every emulated system under its
-/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/>, dispose it.
+/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/> or <see cref="QicsBaseUri"/>, dispose it.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -19,7 +20,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly IReadOnlyList<SandboxSystem> _systems;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
+    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, QicsSandbox qics, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
     {
         _app = app;
         RootUri = rootUri;
@@ -27,6 +28,8 @@ public sealed class SandboxServer : IAsyncDisposable
         Requests = requests;
         _systems = systems;
         SeveraBaseUri = new Uri(rootUri, SeveraSystem.BasePath.TrimStart('/'));
+        Qics = qics;
+        QicsBaseUri = new Uri(rootUri, QicsSystem.BasePath.TrimStart('/'));
     }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
@@ -36,6 +39,11 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri SeveraBaseUri { get; }
 
     public SeveraSandbox Severa { get; }
+
+    /// <summary>{RootUri}qics/api (no trailing slash).</summary>
+    public Uri QicsBaseUri { get; }
+
+    public QicsSandbox Qics { get; }
 
     public RequestLog Requests { get; }
 
@@ -57,7 +65,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         var requests = new RequestLog();
         var severa = new SeveraSandbox(options);
-        SandboxSystem[] systems = [new SeveraSystem(severa)];
+        var qics = new QicsSandbox(options);
+        SandboxSystem[] systems = [new SeveraSystem(severa), new QicsSystem(qics)];
 
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.UseRouting();
@@ -88,7 +97,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, requests, systems);
+        return new SandboxServer(app, rootUri, severa, qics, requests, systems);
     }
 
     /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
@@ -141,5 +150,11 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(severa.RefreshTokenLifetime, TimeSpan.Zero, "options.Severa.RefreshTokenLifetime");
         ArgumentOutOfRangeException.ThrowIfNegative(severa.RequestsPerSecond, "options.Severa.RequestsPerSecond");
         ArgumentOutOfRangeException.ThrowIfLessThan(severa.MaxRowCount, 1, "options.Severa.MaxRowCount");
+        var qics = options.Qics;
+        ArgumentOutOfRangeException.ThrowIfNegative(qics.CustomerCount, "options.Qics.CustomerCount");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(qics.CustomerCount, QicsSandbox.MaxCustomerCount, "options.Qics.CustomerCount");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AccessTokenLifetime, TimeSpan.Zero, "options.Qics.AccessTokenLifetime");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AuthorizationCodeLifetime, TimeSpan.Zero, "options.Qics.AuthorizationCodeLifetime");
+        ArgumentOutOfRangeException.ThrowIfLessThan(qics.MaxTop, 1, "options.Qics.MaxTop");
     }
 }
