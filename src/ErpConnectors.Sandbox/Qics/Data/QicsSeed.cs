@@ -23,6 +23,7 @@ internal static class QicsSeed
         // A stream of its own (salted), so the Qics data does not change when another system draws numbers.
         var random = new Random(unchecked((seed * 7919) + 0x51C5));
         var start = new DateTimeOffset(2015, 1, 5, 8, 0, 0, Offset);
+        var hoursApart = Math.Max(1, 87_600 / Math.Max(1, customerCount)); // CreatedOn spread over ten years
         for (var i = 1; i <= customerCount; i++)
         {
             var name = $"{Capitalized(Pick(random, DutchWords.LastNames))} {Pick(random, DutchWords.CompanyForms)}";
@@ -32,7 +33,7 @@ internal static class QicsSeed
                 ("Email", random.Next(10) == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"info{i}@{Slug(name)}.nl")),
                 ("City", Pick(random, DutchWords.Cities)),
                 ("IsActive", random.Next(100) < 85),
-                ("CreatedOn", start.AddHours((i * 13L) + random.Next(12)))));
+                ("CreatedOn", start.AddHours((i * (long)hoursApart) + random.Next(hoursApart)))));
         }
 
         for (var i = 1; i <= EmployeeCount; i++)
