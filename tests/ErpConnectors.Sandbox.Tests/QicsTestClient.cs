@@ -183,17 +183,8 @@ internal sealed class QicsTestClient : IAsyncDisposable
     public async Task<List<long>> IdsAsync(string relative, string key = "CustomerId") =>
         [.. (await ValuesAsync(relative)).Select(r => r.GetProperty(key).GetInt64())];
 
-    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (text.Length == 0)
-        {
-            return default;
-        }
-
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
+    /// <summary>The body as JSON (default when empty): the same reading as the Severa tests.</summary>
+    public static Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) => SeveraTestClient.ReadJsonAsync(response);
 
     /// <summary>Asserts the OData error body {"error":{"code","message"}}: status, code, and that the message holds a text.</summary>
     public static async Task<JsonElement> AssertErrorAsync(HttpResponseMessage response, int status, string? messageContains = null, string? target = null)

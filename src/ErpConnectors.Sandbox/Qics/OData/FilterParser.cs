@@ -48,25 +48,18 @@ internal sealed class FilterParser
         return row => node.Evaluate(row) is true;
     }
 
-    private FilterNode ParseOr()
+    private FilterNode ParseOr() => ParseLogical("or", ParseAnd);
+
+    private FilterNode ParseAnd() => ParseLogical("and", ParseComparison);
+
+    /// <summary>Operands of <paramref name="op"/> (and / or), left-associative, each parsed by the next level.</summary>
+    private FilterNode ParseLogical(string op, Func<FilterNode> operand)
     {
-        var left = ParseAnd();
-        while (IsKeyword("or"))
+        var left = operand();
+        while (IsKeyword(op))
         {
             var position = Advance().Position;
-            left = new LogicalNode(false, RequireBoolean(left, "or", position), RequireBoolean(ParseAnd(), "or", position));
-        }
-
-        return left;
-    }
-
-    private FilterNode ParseAnd()
-    {
-        var left = ParseComparison();
-        while (IsKeyword("and"))
-        {
-            var position = Advance().Position;
-            left = new LogicalNode(true, RequireBoolean(left, "and", position), RequireBoolean(ParseComparison(), "and", position));
+            left = new LogicalNode(op == "and", RequireBoolean(left, op, position), RequireBoolean(operand(), op, position));
         }
 
         return left;
