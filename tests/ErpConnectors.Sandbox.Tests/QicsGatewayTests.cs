@@ -92,6 +92,11 @@ public sealed class QicsGatewayTests
             await QicsTestClient.AssertErrorAsync(deeper, 404, "No route");
         }
 
+        using (var metadata = await client.SendAsync(HttpMethod.Get, "$metadata"))
+        {
+            await QicsTestClient.AssertErrorAsync(metadata, 404, "does not serve $metadata");
+        }
+
         using var outside = await client.Http.GetAsync(client.Url("V2/odata/OverviewCustomer"));
         await QicsTestClient.AssertErrorAsync(outside, 403, target: "api-key");
     }

@@ -12,6 +12,12 @@ internal sealed partial record ResourcePath(string EntitySet, string? KeyText)
 {
     public static ResourcePath Parse(string segment)
     {
+        if (segment == "$metadata")
+        {
+            // Chosen: the vendor's CSDL is not public, so the sandbox does not pretend to have it.
+            throw QicsErrors.NotFound("The sandbox does not serve $metadata; the service document at V3/odata lists the entity sets.");
+        }
+
         var match = SegmentPattern().Match(segment);
         return match.Success
             ? new ResourcePath(match.Groups["set"].Value, match.Groups["key"].Success ? match.Groups["key"].Value : null)
