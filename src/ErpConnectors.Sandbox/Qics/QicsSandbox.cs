@@ -12,6 +12,7 @@ public sealed class QicsSandbox
     /// <summary>Rows live in memory, so the customer count is bounded.</summary>
     public const int MaxCustomerCount = 100_000;
 
+    private readonly Lazy<QicsCatalog> _catalog;
     private int _authorizationRequests;
     private int _codeExchanges;
     private int _refreshRequests;
@@ -23,8 +24,11 @@ public sealed class QicsSandbox
         Time = options.TimeProvider;
         Faults = new FaultOptions(options.Seed);
         Tokens = new QicsTokenStore(Time);
-        Database = QicsSeed.Create(options.Seed, options.Qics.CustomerCount);
-        Catalog = new QicsCatalog(Database, Time);
+
+        // Seeded on first use, so hosts that never call Qics (the Severa benchmark) pay nothing for it.
+        var seed = options.Seed;
+        var customerCount = options.Qics.CustomerCount;
+        _catalog = new Lazy<QicsCatalog>(() => new QicsCatalog(QicsSeed.Create(seed, customerCount), Time));
     }
 
     public FaultOptions Faults { get; }
@@ -79,9 +83,7 @@ public sealed class QicsSandbox
 
     internal QicsTokenStore Tokens { get; }
 
-    internal QicsDatabase Database { get; }
-
-    internal QicsCatalog Catalog { get; }
+    internal QicsCatalog Catalog => _catalog.Value;
 
     /// <summary>The next authorization request is refused as if the user clicked "deny": a redirect with error=access_denied.</summary>
     public void DenyNextAuthorization() => Tokens.DenyNextAuthorization();
