@@ -21,4 +21,13 @@ public static class SandboxCredentials
 
     /// <summary>An API key that was revoked: every request with it is 401 "The API key is expired or revoked".</summary>
     public const string JiwaRevokedApiKey = "sandbox-jiwa-revoked-key";
+
+    public const string QicsClientId = "sandbox-qics-client";
+    public const string QicsClientSecret = "sandbox-qics-secret";
+
+    /// <summary>The api-key header every Qics API call sends.</summary>
+    public const string QicsApiKey = "sandbox-qics-api-key";
+
+    /// <summary>The tenant-id header: the one tenant the Qics demo user may enter.</summary>
+    public const int QicsTenantId = 3;
 }

@@ -19,4 +19,6 @@ public sealed class SandboxOptions
     public SeveraSandboxOptions Severa { get; } = new();
 
     public JiwaSandboxOptions Jiwa { get; } = new();
+
+    public QicsSandboxOptions Qics { get; } = new();
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Jiwa;
+using ErpConnectors.Sandbox.Qics;
 using ErpConnectors.Sandbox.Severa;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,7 +13,7 @@ namespace ErpConnectors.Sandbox;
 
 /// <summary>
 /// The sandbox running in this process: one Kestrel on 127.0.0.1 serving every emulated system under its
-/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/>, dispose it.
+/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/> or <see cref="QicsBaseUri"/>, dispose it.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -20,7 +21,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly IReadOnlyList<SandboxSystem> _systems;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
+    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, QicsSandbox qics, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
     {
         _app = app;
         RootUri = rootUri;
@@ -30,6 +31,8 @@ public sealed class SandboxServer : IAsyncDisposable
         _systems = systems;
         SeveraBaseUri = new Uri(rootUri, SeveraSystem.BasePath.TrimStart('/'));
         JiwaBaseUri = new Uri(rootUri, JiwaSystem.BasePath.TrimStart('/'));
+        Qics = qics;
+        QicsBaseUri = new Uri(rootUri, QicsSystem.BasePath.TrimStart('/'));
     }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
@@ -44,6 +47,11 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri JiwaBaseUri { get; }
 
     public JiwaSandbox Jiwa { get; }
+
+    /// <summary>{RootUri}qics/api (no trailing slash).</summary>
+    public Uri QicsBaseUri { get; }
+
+    public QicsSandbox Qics { get; }
 
     public RequestLog Requests { get; }
 
@@ -66,7 +74,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var requests = new RequestLog();
         var severa = new SeveraSandbox(options);
         var jiwa = new JiwaSandbox(options);
-        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa)];
+        var qics = new QicsSandbox(options);
+        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics)];
 
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.UseRouting();
@@ -97,7 +106,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, jiwa, requests, systems);
+        return new SandboxServer(app, rootUri, severa, jiwa, qics, requests, systems);
     }
 
     /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
@@ -151,5 +160,11 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(severa.RequestsPerSecond, "options.Severa.RequestsPerSecond");
         ArgumentOutOfRangeException.ThrowIfLessThan(severa.MaxRowCount, 1, "options.Severa.MaxRowCount");
         options.Jiwa.Validate();
+        var qics = options.Qics;
+        ArgumentOutOfRangeException.ThrowIfNegative(qics.CustomerCount, "options.Qics.CustomerCount");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(qics.CustomerCount, QicsSandbox.MaxCustomerCount, "options.Qics.CustomerCount");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AccessTokenLifetime, TimeSpan.Zero, "options.Qics.AccessTokenLifetime");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AuthorizationCodeLifetime, TimeSpan.Zero, "options.Qics.AuthorizationCodeLifetime");
+        ArgumentOutOfRangeException.ThrowIfLessThan(qics.MaxTop, 1, "options.Qics.MaxTop");
     }
 }

@@ -26,6 +26,10 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
           --jiwa-debtors <n>              Jiwa debtors to generate (default 2500)
           --jiwa-take-cap <n>             Jiwa AutoQuery Take cap, rows per list answer at most (default 100)
           --jiwa-session-minutes <n>      Jiwa session lifetime in minutes after sign-in or KeepAlive (default 20)
+          --qics-customers <n>            Qics customers to generate (default 500)
+          --qics-token-lifetime <s>       Qics access token lifetime in seconds (default 3600)
+          --qics-next-links               Qics collections page server-side (50 rows) with @odata.nextLink
+          --qics-bare-arrays              Qics collections answer a bare JSON array, not the OData envelope
           -h, --help                      Show this help
 
         Authentication endpoints are exempt from latency and random faults. Stop with Ctrl+C.
@@ -71,6 +75,10 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
                 case "--jiwa-debtors": options.Jiwa.DebtorCount = Int(name, Value(), 0, JiwaSandboxOptions.MaxDebtorCount); break;
                 case "--jiwa-take-cap": options.Jiwa.TakeCap = Int(name, Value(), 1, 1_000_000); break;
                 case "--jiwa-session-minutes": options.Jiwa.SessionLifetime = TimeSpan.FromMinutes(Int(name, Value(), 1, 525_600)); break;
+                case "--qics-customers": options.Qics.CustomerCount = Int(name, Value(), 0, QicsSandbox.MaxCustomerCount); break;
+                case "--qics-token-lifetime": options.Qics.AccessTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
+                case "--qics-next-links": options.Qics.UseNextLinks = Flag(name, equals); break;
+                case "--qics-bare-arrays": options.Qics.BareArrays = Flag(name, equals); break;
                 default: throw new FormatException($"Unknown option '{arg}'.");
             }
         }
@@ -81,7 +89,7 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
     /// <summary>Applies the fault settings that every system shares.</summary>
     public void ApplyFaults(SandboxServer server)
     {
-        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults })
+        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults, server.Qics.Faults })
         {
             faults.Latency = Latency;
             faults.TooManyRequestsRate = TooManyRequestsRate;
@@ -93,6 +101,10 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
             ? parsed
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {min} to {max}, not '{value}'."));
+
+    /// <summary>A switch takes no value: --qics-next-links=true is refused rather than half understood.</summary>
+    private static bool Flag(string name, int equals) =>
+        equals < 0 ? true : throw new FormatException($"{name} is a switch and takes no value.");
 
     private static double Probability(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 0 and <= 1

@@ -24,7 +24,7 @@ internal static class JiwaBody
         }
 
         var contentType = context.Request.ContentType;
-        if (contentType is not null && !JsonBody.IsJson(contentType))
+        if (contentType is not null && !MediaTypes.IsJson(contentType))
         {
             throw JiwaErrors.UnsupportedMediaType(contentType);
         }

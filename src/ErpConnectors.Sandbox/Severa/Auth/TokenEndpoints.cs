@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ErpConnectors.Sandbox.Hosting;
@@ -33,7 +31,7 @@ internal static class TokenEndpoints
         var clientId = StringProperty(body, "client_Id");
         var secret = StringProperty(body, "client_Secret");
         var scope = StringProperty(body, "scope");
-        var client = severa.Clients.FirstOrDefault(c => c.ClientId == clientId && SameSecret(c.ClientSecret, secret))
+        var client = severa.Clients.FirstOrDefault(c => c.ClientId == clientId && Secrets.Same(c.ClientSecret, secret))
             ?? throw SeveraErrors.InvalidCredentials();
 
         var requested = (scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
@@ -89,9 +87,6 @@ internal static class TokenEndpoints
 
         return value.ValueKind == JsonValueKind.String ? value.GetString() : throw SeveraErrors.InvalidParameter(name, $"{name} must be a string.");
     }
-
-    private static bool SameSecret(string expected, string? given) =>
-        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
 
     private static TokenAnswer Answer(IssuedTokens issued, SeveraSandbox severa)
     {

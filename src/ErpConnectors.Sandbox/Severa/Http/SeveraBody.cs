@@ -12,7 +12,7 @@ internal static class SeveraBody
     public static async Task<JsonElement> ReadAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType;
-        if (!JsonBody.IsJson(contentType))
+        if (!MediaTypes.IsJson(contentType))
         {
             throw SeveraErrors.UnsupportedMediaType(contentType);
         }
