@@ -24,9 +24,9 @@ public class QicsDataTests : IClassFixture<QicsSandboxFixture>
         Assert.Equal(QicsSandboxFixture.Customers, ids.Count);
         Assert.Equal(QicsSandboxFixture.Customers, ids.Select(i => i.BaseObject).Distinct().Count());
         var pages = _sandbox.Calls("GET", "/V3/odata/OverviewCustomer");
-        Assert.Equal(5, pages.Count);
+        Assert.Equal(6, pages.Count); // five full pages, then the empty one that ends the list
         Assert.All(pages, p => Assert.Equal("100", p.QueryValue("$top")));
-        Assert.Equal(new[] { null, "100", "200", "300", "400" }, pages.Select(p => p.QueryValue("$skip")));
+        Assert.Equal(new[] { null, "100", "200", "300", "400", "500" }, pages.Select(p => p.QueryValue("$skip")));
     }
 
     [Theory]
@@ -75,18 +75,21 @@ public class QicsDataTests : IClassFixture<QicsSandboxFixture>
         using var session = new PowerShellSession();
         var result = session.RunOk(QicsSandboxFixture.ConnectWithRefreshToken + @"
             $created = New-QicsEntity Customer @{ Code = 'T-1'; Name = 'Test BV'; City = 'Utrecht' }
-            $created.CustomerId | Set-QicsEntity Customer -Property @{ City = 'Delft' }
+            $created | Set-QicsEntity Customer -Property @{ City = 'Delft' }
             $read = Get-QicsEntity Customer -Id $created.CustomerId
             $read.City; $read.Name
-            Remove-QicsEntity Customer -Id $created.CustomerId -Confirm:$false
+            Set-QicsEntity Customer -Id $created.CustomerId -Property @{ Email = 'info@test.example' } -PassThru | ForEach-Object Email
+            Get-QicsEntity OverviewCustomer -Filter ""CustomerId eq $($created.CustomerId)"" | Remove-QicsEntity Customer -Confirm:$false
             @(Get-QicsEntity Customer -Id $created.CustomerId -ErrorAction SilentlyContinue -ErrorVariable missing).Count
             $missing[0].CategoryInfo.Category", _sandbox.Variables());
 
         Assert.Equal("Delft", result[0].BaseObject);
         Assert.Equal("Test BV", result[1].BaseObject);
-        Assert.Equal(0, result[2].BaseObject);
-        Assert.Equal(ErrorCategory.ObjectNotFound, result[3].BaseObject);
-        Assert.Single(_sandbox.Calls("PATCH", "/V3/odata/Customer("));
+        Assert.Equal("info@test.example", result[2].BaseObject);
+        Assert.Equal(0, result[3].BaseObject);
+        Assert.Equal(ErrorCategory.ObjectNotFound, result[4].BaseObject);
+        Assert.Equal(2, _sandbox.Calls("PATCH", "/V3/odata/Customer(").Count);
+        Assert.Single(_sandbox.Calls("DELETE", "/V3/odata/Customer("));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class QicsEntityStateTests : IClassFixture<QicsSandboxFixture>
             )";
         session.RunOk(QicsSandboxFixture.ConnectWithRefreshToken + Rows + "; $rows | Set-QicsEntityState", variables);
         Assert.Equal(2, StatesFor(source).Count);
-        Assert.Single(_sandbox.Calls("POST", "/V3/odata/EntityState"), r => r.StatusCode == 201);
+        Assert.Equal(2, _sandbox.Calls("POST", "/V3/odata/EntityState").Count(r => r.StatusCode == 201));
 
         var updated = session.RunOk(Rows + "; $rows[1].IsError = 'False'; $rows[1].Message = 'Fixed'; $rows | Set-QicsEntityState -PassThru", variables);
 
@@ -105,7 +105,7 @@ public class QicsEntityStateTests : IClassFixture<QicsSandboxFixture>
 
         Assert.Equal(30, rows.Count);
         Assert.All(rows, r => Assert.True((bool)r.Properties["IsError"].Value));
-        var call = _sandbox.Calls("GET", "/V3/odata/EntityState").Last();
+        var call = _sandbox.Calls("GET", "/V3/odata/EntityState")[^1];
         Assert.Contains("IsError eq true", call.QueryValue("$filter"), StringComparison.Ordinal);
     }
 

@@ -39,7 +39,37 @@ internal static class QicsApi
 
     public static string One(string entity, long id) => $"{ODataRoot}/{entity}({id.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
-    public static string TypeName(string entity) => RecordTypePrefix + entity;
+    /// <summary>"ErpConnectors.Qics.{Entity};ErpConnectors.Qics.Record": the kind's own name, then the generic one.</summary>
+    public static string TypeName(string entity) => $"{RecordTypePrefix}{entity};{RecordType}";
+
+    public const string RecordType = "ErpConnectors.Qics.Record";
+
+    /// <summary>A documented entity name in its documented spelling (customer -> Customer); others as typed.</summary>
+    public static string Canonical(string entity) =>
+        EntityNames.FirstOrDefault(n => string.Equals(n, entity, StringComparison.OrdinalIgnoreCase)) ?? entity;
+
+    /// <summary>
+    /// The key of a piped record for <paramref name="entity"/>: its {Entity}Id property (CustomerId for Customer
+    /// and OverviewCustomer records), else Id.
+    /// </summary>
+    public static long? KeyOf(System.Management.Automation.PSObject record, string entity)
+    {
+        string bare = entity.StartsWith("Overview", StringComparison.Ordinal) ? entity.Substring("Overview".Length) : entity;
+        object? value = record.Properties[bare + "Id"]?.Value ?? record.Properties["Id"]?.Value;
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Convert.ToInt64(System.Management.Automation.PSObject.AsPSObject(value).BaseObject, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>OData paging: $top/$skip, following @odata.nextLink when the server sends one.</summary>
     public static PagingStrategy Paging() => new ODataPaging("$top", "$skip", "@odata.nextLink");

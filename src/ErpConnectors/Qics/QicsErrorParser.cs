@@ -32,7 +32,9 @@ internal sealed class QicsErrorParser : IErrorParser
             string? action = code == "invalid_grant"
                 ? "The refresh token or code is no longer valid (refresh tokens rotate: only the newest works). Connect-Qics again in a browser, and store the connection's RefreshToken after every run."
                 : null;
-            return new VendorError(string.IsNullOrEmpty(description) ? code : $"{code}: {description}", code, action);
+            // The token endpoint refusing the client or the grant ends the connection: no later call can work.
+            bool fatal = code is "invalid_grant" or "invalid_client" or "unauthorized_client";
+            return new VendorError(string.IsNullOrEmpty(description) ? code : $"{code}: {description}", code, action, fatal ? System.Management.Automation.ErrorCategory.AuthenticationError : null, fatal);
         }
 
         if (error.ValueKind == JsonValueKind.Object)

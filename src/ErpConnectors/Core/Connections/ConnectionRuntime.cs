@@ -137,8 +137,19 @@ internal sealed class ConnectionRuntime : IDisposable
 
         byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !IsJson(mediaType))
+        {
+            // XML metadata, CSV, plain text: handed over as text rather than failing as bad JSON.
+            return bytes.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
         return ParseValue(bytes, typeName);
     }
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase) ||
+        mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     internal static object? ParseValue(byte[] bytes, string? typeName)
     {

@@ -55,14 +55,14 @@ internal static class ErrorMapper
         return new ApiException(
             systemName,
             $"{systemName} {call} failed ({(int)status} {response.ReasonPhrase}): {message}",
-            CategoryOf(status),
+            vendor?.Category ?? CategoryOf(status),
             $"{systemName}.{vendor?.Code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)}")
         {
             StatusCode = status,
             Call = call,
             VendorCode = vendor?.Code,
             RecommendedAction = vendor?.RecommendedAction ?? DefaultAction(status, systemName),
-            IsTerminating = status == HttpStatusCode.Unauthorized,
+            IsTerminating = status == HttpStatusCode.Unauthorized || vendor?.Terminating == true,
         };
     }
 

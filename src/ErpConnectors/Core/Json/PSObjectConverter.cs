@@ -52,7 +52,7 @@ internal static class PSObjectConverter
         var result = new PSObject();
         if (typeName is not null)
         {
-            result.TypeNames.Insert(0, typeName);
+            AddTypeNames(result, typeName);
         }
 
         // Properties are added pre-validated: the engine's own name check walks its type tables on every add and
@@ -107,6 +107,26 @@ internal static class PSObjectConverter
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Tags a record. <paramref name="typeName"/> is one name, or several separated by ';', most specific first
+    /// ("ErpConnectors.Qics.Customer;ErpConnectors.Qics.Record"): a view for the specific kind wins, and records
+    /// of kinds without one still get the system's generic view.
+    /// </summary>
+    public static void AddTypeNames(PSObject record, string typeName)
+    {
+        if (typeName.IndexOf(';') < 0)
+        {
+            record.TypeNames.Insert(0, typeName);
+            return;
+        }
+
+        string[] names = typeName.Split(';');
+        for (int i = 0; i < names.Length; i++)
+        {
+            record.TypeNames.Insert(i, names[i]);
+        }
     }
 
     /// <summary>Reads any JSON value; objects at the top are tagged with <paramref name="typeName"/>.</summary>

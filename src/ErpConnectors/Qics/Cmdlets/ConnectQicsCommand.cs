@@ -169,7 +169,7 @@ public sealed class ConnectQicsCommand : ErpCmdlet
             Task<IReadOnlyDictionary<string, string>> wait = listener.WaitAsync(state, Page, timeout.Token);
             if (sandbox)
             {
-                await FollowAsync(authorize, timeout.Token).ConfigureAwait(false);
+                await FollowAsync(authorize, listener.RedirectUri, timeout.Token).ConfigureAwait(false);
             }
 
             try
@@ -202,11 +202,24 @@ public sealed class ConnectQicsCommand : ErpCmdlet
             ? "Signed in to QicsMilestones. You can close this window and return to PowerShell."
             : $"QicsMilestones did not authorize the application ({(answer.TryGetValue("error", out string? e) ? e : "unknown error")}). You can close this window.";
 
-    // The sandbox approves without a login form: following its redirect is all a browser would do.
-    private static async Task FollowAsync(Uri authorize, CancellationToken cancellationToken)
+    // The sandbox approves without a login form: following its redirect is all a browser would do. An answer that
+    // does not come back to the listener (no sandbox there, a 404) fails at once instead of waiting for the timeout.
+    private static async Task FollowAsync(Uri authorize, Uri redirectUri, CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
-        using HttpResponseMessage response = await http.GetAsync(authorize, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using HttpResponseMessage response = await http.GetAsync(authorize, cancellationToken).ConfigureAwait(false);
+            Uri? landed = response.RequestMessage?.RequestUri;
+            if (landed is null || landed.Port != redirectUri.Port || !landed.IsLoopback)
+            {
+                throw new ApiException(QicsApi.SystemName, $"The sandbox at {authorize.GetLeftPart(UriPartial.Path)} did not send the sign-in back ({(int)response.StatusCode} {response.ReasonPhrase}). Is it running, and is $env:ERPCONNECTORS_SANDBOX_URI right?", ErrorCategory.ConnectionError, "Qics.SandboxSignInFailed") { IsTerminating = true };
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ApiException(QicsApi.SystemName, $"The sandbox at {authorize.GetLeftPart(UriPartial.Path)} cannot be reached ({ex.Message}). Start it with: dotnet run --project src/ErpConnectors.Sandbox", ErrorCategory.ConnectionError, "Qics.SandboxUnreachable", ex) { IsTerminating = true };
+        }
     }
 
     private static string NewState()

@@ -12,7 +12,7 @@ namespace ErpConnectors.Qics.Cmdlets;
 /// with $top/$skip (or the server's nextLink) until the end: never the server's silent 50-row default.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "QicsEntity", DefaultParameterSetName = "Query", SupportsPaging = true)]
-[OutputType("ErpConnectors.Qics.Record")]
+[OutputType(QicsApi.RecordType)]
 public sealed class GetQicsEntityCommand : QicsCmdlet
 {
     /// <summary>The entity: Customer, OverviewCustomer, Project, EntityState... (completes from the documented list).</summary>
@@ -24,6 +24,10 @@ public sealed class GetQicsEntityCommand : QicsCmdlet
     /// <summary>Primary keys of detail records (from the pipeline by property name Id).</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
     public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>Records to read again, e.g. Overview rows: the key is their {Entity}Id property (CustomerId for Customer).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Record")]
+    public PSObject[] InputObject { get; set; } = Array.Empty<PSObject>();
 
     /// <summary>An OData $filter, e.g. "City eq 'Utrecht' and IsActive eq true".</summary>
     [Parameter(ParameterSetName = "Query")]
@@ -47,15 +51,16 @@ public sealed class GetQicsEntityCommand : QicsCmdlet
 
     protected override void ProcessRecord()
     {
-        ValidateEntity(Entity);
-        string typeName = QicsApi.TypeName(Entity);
-        if (ParameterSetName == "ById")
+        string entity = ValidateEntity(Entity);
+        string typeName = QicsApi.TypeName(entity);
+        if (ParameterSetName != "Query")
         {
+            long[] ids = ParameterSetName == "Record" ? KeysOf(InputObject, entity) : Id;
             string? select = Property is { Length: > 0 } ? string.Join(",", Property) : null;
-            ListCmdletSupport.GetEach(this, Runtime, Id, id => ApiRequest.Get(QicsApi.One(Entity, id)).Add("$select", select), typeName);
+            ListCmdletSupport.GetEach(this, Runtime, ids, id => ApiRequest.Get(QicsApi.One(entity, id)).Add("$select", select), typeName);
             return;
         }
 
-        StreamQuery(Entity, Filter, OrderBy, Property, PageSize, typeName);
+        StreamQuery(entity, Filter, OrderBy, Property, PageSize, typeName);
     }
 }

@@ -79,6 +79,6 @@ public sealed class GetQicsEntityStateCommand : QicsCmdlet
             terms.Add("(" + Filter + ")");
         }
 
-        StreamQuery(QicsApi.EntityState, terms.Count == 0 ? null : string.Join(" and ", terms), null, null, PageSize, QicsApi.EntityStateType);
+        StreamQuery(QicsApi.EntityState, terms.Count == 0 ? null : string.Join(" and ", terms), null, null, PageSize, QicsApi.TypeName(QicsApi.EntityState));
     }
 }

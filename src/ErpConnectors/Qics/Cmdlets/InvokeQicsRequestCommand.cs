@@ -11,12 +11,12 @@ namespace ErpConnectors.Qics.Cmdlets;
 /// streams the rows of its value array.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "QicsRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, SupportsPaging = true)]
-[OutputType("ErpConnectors.Qics.Record")]
+[OutputType(QicsApi.RecordType)]
 public sealed class InvokeQicsRequestCommand : InvokeRequestCmdlet<QicsConnection>
 {
     protected override string SystemName => QicsApi.SystemName;
 
-    internal override string RecordTypeName => "ErpConnectors.Qics.Record";
+    internal override string RecordTypeName => QicsApi.RecordType;
 
     internal override string? ArrayProperty => QicsApi.ValueProperty;
 

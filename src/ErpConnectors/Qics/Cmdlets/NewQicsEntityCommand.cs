@@ -12,7 +12,7 @@ namespace ErpConnectors.Qics.Cmdlets;
 /// new id. A create is never replayed once it may have reached the server.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "QicsEntity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType("ErpConnectors.Qics.Record")]
+[OutputType(QicsApi.RecordType)]
 public sealed class NewQicsEntityCommand : QicsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
@@ -27,21 +27,21 @@ public sealed class NewQicsEntityCommand : QicsCmdlet
 
     protected override void ProcessRecord()
     {
-        ValidateEntity(Entity);
+        string entity = ValidateEntity(Entity);
         byte[] body;
         try
         {
             body = JsonBody.FromUserInput(Property);
         }
-        catch (System.ArgumentException ex)
+        catch (System.Exception ex) when (ex is System.ArgumentException || ex is System.Text.Json.JsonException)
         {
             WriteError(ErrorMapper.InvalidArgument("Qics.InvalidBody", $"The record cannot be sent as JSON: {ex.Message}", Property));
             return;
         }
 
-        if (ShouldProcess(Entity, "Create QicsMilestones record"))
+        if (ShouldProcess(entity, "Create QicsMilestones record"))
         {
-            Send(new ApiRequest(HttpMethod.Post, QicsApi.Collection(Entity)) { Body = body }, QicsApi.TypeName(Entity), Property, emit: true);
+            Send(new ApiRequest(HttpMethod.Post, QicsApi.Collection(entity)) { Body = body }, QicsApi.TypeName(entity), Property, emit: true);
         }
     }
 }

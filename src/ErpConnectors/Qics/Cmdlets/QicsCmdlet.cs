@@ -10,13 +10,38 @@ public abstract class QicsCmdlet : ConnectedCmdlet<QicsConnection>
 {
     protected override string SystemName => QicsApi.SystemName;
 
-    /// <summary>Refuses an entity name that is not a plain path segment, before anything is sent.</summary>
-    internal void ValidateEntity(string entity)
+    /// <summary>
+    /// The entity in its documented spelling; an entity name that is not a plain path segment is refused before
+    /// anything is sent.
+    /// </summary>
+    internal string ValidateEntity(string entity)
     {
         if (!QicsApi.IsValidEntityName(entity))
         {
             ThrowTerminatingError(ErrorMapper.InvalidArgument("Qics.InvalidEntity", $"'{entity}' is not an entity name (letters, digits and underscores, such as Customer or OverviewCustomer).", entity));
         }
+
+        return QicsApi.Canonical(entity);
+    }
+
+    /// <summary>The keys of piped records ({Entity}Id, else Id); a record without one is an error for that record.</summary>
+    internal long[] KeysOf(PSObject[] records, string entity)
+    {
+        var keys = new System.Collections.Generic.List<long>();
+        foreach (PSObject record in records)
+        {
+            if (QicsApi.KeyOf(record, entity) is { } key)
+            {
+                keys.Add(key);
+            }
+            else
+            {
+                string bare = entity.StartsWith("Overview", System.StringComparison.Ordinal) ? entity.Substring("Overview".Length) : entity;
+                WriteError(ErrorMapper.InvalidArgument("Qics.RecordWithoutKey", $"The piped record has no {bare}Id or Id property to name a {entity} record.", record));
+            }
+        }
+
+        return keys.ToArray();
     }
 
     /// <summary>Sends one request; emits the answer (typed <paramref name="typeName"/>) when asked to.</summary>

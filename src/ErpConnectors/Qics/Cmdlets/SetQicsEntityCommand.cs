@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Net.Http;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
@@ -12,8 +13,8 @@ namespace ErpConnectors.Qics.Cmdlets;
 /// Changes the given properties of a detail entity (PATCH /V3/odata/{Entity}({Id})); other properties keep
 /// their values. Setting values is idempotent, so a failed attempt may be retried.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "QicsEntity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType("ErpConnectors.Qics.Record")]
+[Cmdlet(VerbsCommon.Set, "QicsEntity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Record")]
+[OutputType(QicsApi.RecordType)]
 public sealed class SetQicsEntityCommand : QicsCmdlet
 {
     [Parameter(Mandatory = true, Position = 0)]
@@ -21,8 +22,12 @@ public sealed class SetQicsEntityCommand : QicsCmdlet
     [ValidateNotNullOrEmpty]
     public string Entity { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
     public long Id { get; set; }
+
+    /// <summary>A record to change, e.g. from Get-QicsEntity: the key is its {Entity}Id property (CustomerId for Customer).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Record")]
+    public PSObject? InputObject { get; set; }
 
     /// <summary>The properties to change and their new values.</summary>
     [Parameter(Mandatory = true, Position = 2)]
@@ -35,10 +40,21 @@ public sealed class SetQicsEntityCommand : QicsCmdlet
 
     protected override void ProcessRecord()
     {
-        ValidateEntity(Entity);
+        string entity = ValidateEntity(Entity);
+        if (ParameterSetName == "Record")
+        {
+            long[] keys = KeysOf(new[] { InputObject! }, entity);
+            if (keys.Length == 0)
+            {
+                return;
+            }
+
+            Id = keys[0];
+        }
+
         if (Property.Count == 0)
         {
-            WriteError(ErrorMapper.InvalidArgument("Qics.NothingToChange", $"-Property is empty: nothing to change on {Entity}({Id}).", Property));
+            WriteError(ErrorMapper.InvalidArgument("Qics.NothingToChange", $"-Property is empty: nothing to change on {entity}({Id}).", Property));
             return;
         }
 
@@ -47,15 +63,30 @@ public sealed class SetQicsEntityCommand : QicsCmdlet
         {
             body = JsonBody.FromUserInput(Property);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException || ex is System.Text.Json.JsonException)
         {
             WriteError(ErrorMapper.InvalidArgument("Qics.InvalidBody", $"-Property cannot be sent as JSON: {ex.Message}", Property));
             return;
         }
 
-        if (ShouldProcess($"{Entity}({Id})", "Update QicsMilestones record"))
+        if (!ShouldProcess($"{entity}({Id})", "Update QicsMilestones record"))
         {
-            Send(new ApiRequest(new HttpMethod("PATCH"), QicsApi.One(Entity, Id)) { Body = body, Idempotent = true }, QicsApi.TypeName(Entity), Id, emit: PassThru);
+            return;
         }
+
+        var runtime = Runtime;
+        long id = Id;
+        bool emit = PassThru;
+        string typeName = QicsApi.TypeName(entity);
+        Run(async (output, token) =>
+        {
+            object? answer = await runtime.SendForValueAsync(new ApiRequest(new HttpMethod("PATCH"), QicsApi.One(entity, id)) { Body = body, Idempotent = true }, typeName, output, token).ConfigureAwait(false);
+            if (emit)
+            {
+                // An OData PATCH may answer 204: read the record back so -PassThru always shows it.
+                answer ??= await runtime.SendForValueAsync(ApiRequest.Get(QicsApi.One(entity, id)), typeName, output, token).ConfigureAwait(false);
+                await ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
+            }
+        }, target: id);
     }
 }

@@ -129,12 +129,12 @@ public sealed class SetQicsEntityStateCommand : QicsCmdlet
                 try
                 {
                     object? stored = existing is { } id
-                        ? await runtime.SendForValueAsync(new ApiRequest(HttpMethod.Put, QicsApi.One(QicsApi.EntityState, id)) { Body = JsonBody.Serialize(WithId(body, id)), Idempotent = true }, QicsApi.EntityStateType, output, token).ConfigureAwait(false)
-                        : await runtime.SendForValueAsync(new ApiRequest(HttpMethod.Post, QicsApi.Collection(QicsApi.EntityState)) { Body = JsonBody.Serialize(body) }, QicsApi.EntityStateType, output, token).ConfigureAwait(false);
+                        ? await runtime.SendForValueAsync(new ApiRequest(HttpMethod.Put, QicsApi.One(QicsApi.EntityState, id)) { Body = JsonBody.Serialize(WithId(body, id)), Idempotent = true }, QicsApi.TypeName(QicsApi.EntityState), output, token).ConfigureAwait(false)
+                        : await runtime.SendForValueAsync(new ApiRequest(HttpMethod.Post, QicsApi.Collection(QicsApi.EntityState)) { Body = JsonBody.Serialize(body) }, QicsApi.TypeName(QicsApi.EntityState), output, token).ConfigureAwait(false);
                     if (emit)
                     {
                         // A PUT may answer 204: read the record back so -PassThru always shows what is stored.
-                        stored ??= existing is { } stored204 ? await runtime.SendForValueAsync(ApiRequest.Get(QicsApi.One(QicsApi.EntityState, stored204)), QicsApi.EntityStateType, output, token).ConfigureAwait(false) : null;
+                        stored ??= existing is { } stored204 ? await runtime.SendForValueAsync(ApiRequest.Get(QicsApi.One(QicsApi.EntityState, stored204)), QicsApi.TypeName(QicsApi.EntityState), output, token).ConfigureAwait(false) : null;
                         await ListCmdletSupport.EmitAsync(output, stored, token).ConfigureAwait(false);
                     }
 
@@ -152,7 +152,7 @@ public sealed class SetQicsEntityStateCommand : QicsCmdlet
     {
         string filter = string.Format(CultureInfo.InvariantCulture, "CompanyId eq {0} and DataSource eq {1} and EntityType eq {2} and EntityId eq {3}", key.CompanyId, QicsApi.Literal(key.DataSource), QicsApi.Literal(key.EntityType), key.EntityId);
         var request = ApiRequest.Get(QicsApi.Collection(QicsApi.EntityState)).Add("$filter", filter).Add("$top", 2);
-        object? answer = await runtime.SendForValueAsync(request, QicsApi.EntityStateType, output, token).ConfigureAwait(false);
+        object? answer = await runtime.SendForValueAsync(request, QicsApi.TypeName(QicsApi.EntityState), output, token).ConfigureAwait(false);
         object? first = answer switch
         {
             object?[] items => items.FirstOrDefault(),
