@@ -15,8 +15,12 @@ public sealed class JiwaHostTests
         Assert.Contains(server.JiwaBaseUri.ToString(), index, StringComparison.Ordinal);
         Assert.Contains(SandboxCredentials.JiwaPassword, index, StringComparison.Ordinal);
         Assert.Contains(SandboxCredentials.JiwaApiKey, index, StringComparison.Ordinal);
-        Assert.Equal(index, server.Describe());
+        // The banner is the same both ways, but for the Qics refresh token it issues afresh each time it is shown.
+        Assert.Equal(WithoutRefreshTokens(index), WithoutRefreshTokens(server.Describe()));
     }
+
+    private static string WithoutRefreshTokens(string banner) =>
+        System.Text.RegularExpressions.Regex.Replace(banner, "refresh_token [0-9a-f]+", "refresh_token …");
 
     [Fact]
     public void The_command_line_reads_the_Jiwa_options_and_applies_faults_to_Jiwa()

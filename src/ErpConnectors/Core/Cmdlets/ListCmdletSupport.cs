@@ -37,7 +37,10 @@ internal static class ListCmdletSupport
         }
 
         var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep };
-        cmdlet.Run((output, token) => Pager.StreamAsync(runtime, request, strategy, query, output, token), readAhead: pageSize);
+        // Half a page of records waits for the consumer: the pager then cannot finish a page, and so cannot ask for
+        // the one after the page already requested, before the consumer has taken most of it. Read-ahead stays one
+        // page (requested on the previous page's headers), and a pipeline that stops early leaves at most that one.
+        cmdlet.Run((output, token) => Pager.StreamAsync(runtime, request, strategy, query, output, token), readAhead: Math.Max(1, pageSize / 2));
     }
 
     /// <summary>
