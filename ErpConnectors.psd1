@@ -59,6 +59,16 @@
         'Set-QicsEntityState'
         'Get-QicsEntityState'
         'Invoke-QicsRequest'
+        'Connect-Weavy'
+        'Disconnect-Weavy'
+        'Get-WeavyConnection'
+        'Get-WeavyEntity'
+        'Get-WeavyRecord'
+        'New-WeavyRecord'
+        'Set-WeavyRecord'
+        'Remove-WeavyRecord'
+        'Invoke-WeavyDatasetImport'
+        'Invoke-WeavyRequest'
         'ConvertTo-ErpFlatObject'
     )
     PrivateData          = @{

@@ -23,6 +23,11 @@ internal static class SandboxDefaults
     public const string QicsApiKey = "sandbox-qics-api-key";
     public const int QicsTenantId = 3;
 
+    public const string WeavyProjectCode = "DEMO";
+    public const string WeavyUserName = "sandbox-user";
+    public const string WeavyPassword = "sandbox-password";
+    public const string WeavyCompanyCode = "C01";
+
     /// <summary>The sandbox root: $env:ERPCONNECTORS_SANDBOX_URI, or http://127.0.0.1:5380/.</summary>
     public static Uri Root
     {

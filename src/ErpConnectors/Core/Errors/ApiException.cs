@@ -41,6 +41,18 @@ internal sealed class ApiException : Exception
     /// <summary>Authentication failed or the connection is unusable: nothing that follows can succeed.</summary>
     public bool IsTerminating { get; init; }
 
+    /// <summary>The same failure, its message led by what it was about ("Batch 3 (rows 2001-3000): ...").</summary>
+    public ApiException About(string context) =>
+        new(SystemName, $"{context}: {Message}", Category, ErrorId, this)
+        {
+            StatusCode = StatusCode,
+            Call = Call,
+            VendorCode = VendorCode,
+            RecommendedAction = RecommendedAction,
+            Target = Target,
+            IsTerminating = IsTerminating,
+        };
+
     public bool IsAuthenticationFailure => StatusCode is HttpStatusCode.Unauthorized || Category == ErrorCategory.AuthenticationError;
 
     public static ApiException NotConnected(string systemName) =>

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using ErpConnectors.Core.Connections;
+
+namespace ErpConnectors.Weavy.Cmdlets;
+
+/// <summary>Closes a Weavy connection (the default one unless -Connection is given) and forgets its token.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "Weavy")]
+[OutputType(typeof(void))]
+public sealed class DisconnectWeavyCommand : WeavyCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        WeavyConnection connection = ResolvedConnection;
+        ConnectionRegistry.Remove(connection);
+        if (connection.Runtime is ConnectionRuntime runtime)
+        {
+            runtime.Tokens.Forget();
+            runtime.Dispose();
+        }
+
+        connection.MarkDisconnected();
+        connection.ExpiresOn = null;
+        WriteVerbose($"Disconnected from Weavy project {connection.ProjectCode}.");
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Specialized;
+using System.Management.Automation;
+using System.Net.Http;
+using ErpConnectors.Core.Errors;
+using ErpConnectors.Core.Json;
+using ErpConnectors.Core.Requests;
+
+namespace ErpConnectors.Weavy.Cmdlets;
+
+/// <summary>Creates a record (POST v1/Data/{project}/{entity}) from a piped row; never replayed once sent.</summary>
+[Cmdlet(VerbsCommon.New, "WeavyRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(WeavyApi.RecordType)]
+public sealed class NewWeavyRecordCommand : WeavyCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(WeavyEntityCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Entity { get; set; } = string.Empty;
+
+    /// <summary>The record: a hashtable, an Import-Csv row or a Select-Object shape, with its {entity}_ID code.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PSObject InputObject { get; set; } = new();
+
+    protected override void ProcessRecord()
+    {
+        OrderedDictionary row = WeavyValues.Row(InputObject);
+        string? code = WeavyValues.CodeOf(row, Entity);
+        if (code is null)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"The {Entity} record has no {WeavyApi.CodeField(Entity)}: Weavy records are keyed by the code of the source system.", InputObject));
+            return;
+        }
+
+        if (ShouldProcess($"{Entity} {code}", "Create Weavy record"))
+        {
+            Send(new ApiRequest(HttpMethod.Post, WeavyApi.Records(Project, Entity)) { Body = JsonBody.Serialize(row) }, WeavyApi.TypeName(Entity), InputObject, emit: true);
+        }
+    }
+}
+
+/// <summary>
+/// Changes only the given fields of a record (PUT v1/Data/{project}/{entity}/{code}, partial). The code is read
+/// from piped records' {entity}_ID.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "WeavyRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(WeavyApi.RecordType)]
+public sealed class SetWeavyRecordCommand : WeavyCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(WeavyEntityCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Entity { get; set; } = string.Empty;
+
+    /// <summary>The record's code; read from a piped record's {entity}_ID when not given.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string? Code { get; set; }
+
+    /// <summary>The fields to change: a hashtable, or (piped) a record whose other fields are the new values.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PSObject Property { get; set; } = new();
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        OrderedDictionary fields = WeavyValues.Row(Property);
+        string? code = Code ?? WeavyValues.CodeOf(fields, Entity);
+        if (code is null)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"Which {Entity}? Give -Code or pipe a record with {WeavyApi.CodeField(Entity)}.", Property));
+            return;
+        }
+
+        fields.Remove(WeavyApi.CodeField(Entity));
+        fields.Remove(WeavyApi.ChangeStampField); // server-set
+        if (fields.Count == 0)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Weavy.NothingToChange", $"Nothing to change on {Entity} {code}.", Property));
+            return;
+        }
+
+        if (ShouldProcess($"{Entity} {code}", "Update Weavy record"))
+        {
+            // A partial PUT of values gives the same record when sent twice: it may be retried.
+            Send(new ApiRequest(HttpMethod.Put, WeavyApi.Record(Project, Entity, code)) { Body = JsonBody.Serialize(fields), Idempotent = true }, WeavyApi.TypeName(Entity), code, emit: PassThru);
+        }
+    }
+}
+
+/// <summary>Deletes records, logically unless -Physical (DELETE ...?deleteMode=Physical). Codes from piped records.</summary>
+[Cmdlet(VerbsCommon.Remove, "WeavyRecord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Record")]
+[OutputType(typeof(void))]
+public sealed class RemoveWeavyRecordCommand : WeavyCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(WeavyEntityCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Entity { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = "ByCode")]
+    [ValidateNotNullOrEmpty]
+    public string[] Code { get; set; } = Array.Empty<string>();
+
+    /// <summary>Records to delete (their {entity}_ID names them), e.g. from Get-WeavyRecord.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Record")]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Removes the records for good instead of marking them deleted.</summary>
+    [Parameter]
+    public SwitchParameter Physical { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        string[] codes = Code;
+        if (ParameterSetName == "Record")
+        {
+            if (WeavyValues.CodeOf(WeavyValues.Row(InputObject), Entity) is not { } code)
+            {
+                WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"The piped record has no {WeavyApi.CodeField(Entity)}.", InputObject));
+                return;
+            }
+
+            codes = new[] { code };
+        }
+
+        foreach (string code in codes)
+        {
+            if (ShouldProcess($"{Entity} {code}", Physical ? "Delete Weavy record physically" : "Delete Weavy record"))
+            {
+                var request = new ApiRequest(HttpMethod.Delete, WeavyApi.Record(Project, Entity, code)).Add("deleteMode", Physical ? "Physical" : null);
+                Send(request, WeavyApi.TypeName(Entity), code, emit: false);
+            }
+        }
+    }
+}
