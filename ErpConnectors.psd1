@@ -69,6 +69,12 @@
         'Remove-WeavyRecord'
         'Invoke-WeavyDatasetImport'
         'Invoke-WeavyRequest'
+        'Remove-WeavyDataset'
+        'Confirm-WeavyExport'
+        'Set-WeavyUser'
+        'Start-WeavyTask'
+        'Merge-WeavyRecord'
+        'Send-WeavyReport'
         'ConvertTo-ErpFlatObject'
     )
     PrivateData          = @{

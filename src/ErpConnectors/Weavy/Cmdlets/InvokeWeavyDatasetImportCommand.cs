@@ -18,12 +18,8 @@ namespace ErpConnectors.Weavy.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "WeavyDatasetImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(WeavyApi.ImportResultType)]
-public sealed class InvokeWeavyDatasetImportCommand : WeavyCmdlet
+public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDictionary>
 {
-    private readonly List<(OrderedDictionary Row, object Input)> _batch = new();
-    private int _batches;
-    private long _rowsSent;
-
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(WeavyEntityCompleter))]
     [ValidateNotNullOrEmpty]
@@ -39,6 +35,8 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyCmdlet
     [ValidateRange(1, WeavyApi.MaxBatchSize)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
+    internal override int Size => BatchSize;
+
     protected override void ProcessRecord()
     {
         OrderedDictionary row = WeavyValues.Row(InputObject);
@@ -49,42 +47,25 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyCmdlet
             return;
         }
 
-        _batch.Add((row, InputObject));
-        if (_batch.Count >= BatchSize)
-        {
-            SendBatch();
-        }
+        Add(row, InputObject);
     }
 
-    protected override void EndProcessing()
+    internal override void Send(int number, long first, IReadOnlyList<OrderedDictionary> rows, object[] inputs)
     {
-        if (_batch.Count > 0)
-        {
-            SendBatch();
-        }
-    }
-
-    private void SendBatch()
-    {
-        var rows = _batch.ToList();
-        _batch.Clear();
-        int number = ++_batches;
-        long firstRow = _rowsSent + 1;
-        _rowsSent += rows.Count;
-        string firstCode = WeavyValues.CodeOf(rows[0].Row, Entity)!;
-        string lastCode = WeavyValues.CodeOf(rows[rows.Count - 1].Row, Entity)!;
-        string what = $"Batch {number} (rows {firstRow}-{_rowsSent}, {Entity} {firstCode}..{lastCode})";
+        string firstCode = WeavyValues.CodeOf(rows[0], Entity)!;
+        string lastCode = WeavyValues.CodeOf(rows[rows.Count - 1], Entity)!;
+        string what = $"Batch {number} (rows {first}-{first + rows.Count - 1}, {Entity} {firstCode}..{lastCode})";
         if (!ShouldProcess(what, "Import into Weavy (BulkImport)"))
         {
             return;
         }
 
-        var body = JsonBody.Serialize(new OrderedDictionary { ["entityName"] = Entity, ["rows"] = rows.Select(r => r.Row).ToList() });
+        var body = JsonBody.Serialize(new OrderedDictionary { ["entityName"] = Entity, ["rows"] = rows.ToList() });
         var request = WeavyApi.Post(WeavyApi.BulkImport(Project), body, idempotent: false); // only a 429 (nothing applied) is sent again
         var runtime = Runtime;
         string entity = Entity;
-        long sent = _rowsSent;
-        object[] inputs = rows.Select(r => r.Input).ToArray();
+        long sent = first + rows.Count - 1;
+        int count = rows.Count;
         Run(async (output, token) =>
         {
             object? answer;
@@ -97,10 +78,12 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyCmdlet
                 throw ex.About(what);
             }
 
-            output.Progress(new ProgressRecord(Math.Abs(GetHashCode() % 100000) + 1, $"Importing {entity} into Weavy", $"{sent} rows sent, batch {number}"));
-            await output.WriteObjectAsync(Result(number, entity, rows.Count, firstCode, lastCode, answer as PSObject), token).ConfigureAwait(false);
+            output.Progress(new ProgressRecord(ProgressId, $"Importing {entity} into Weavy", $"{sent} rows sent, batch {number}"));
+            await output.WriteObjectAsync(Result(number, entity, count, firstCode, lastCode, answer as PSObject), token).ConfigureAwait(false);
         }, target: inputs);
     }
+
+    private static readonly int ProgressId = 4711;
 
     private static PSObject Result(int number, string entity, int rows, string firstCode, string lastCode, PSObject? answer)
     {
