@@ -37,7 +37,10 @@ public sealed class RemoveWeavyDatasetCommand : WeavyBatchCmdlet<string>
     {
         foreach (PSObject item in Code)
         {
-            string? code = item.BaseObject is string text ? text : WeavyValues.CodeOf(WeavyValues.Row(item), Entity);
+            // A plain value (a string, a number from 1..10) is a code; anything else is a record naming its code.
+            string? code = item.BaseObject is string or System.IConvertible
+                ? System.Convert.ToString(item.BaseObject, System.Globalization.CultureInfo.InvariantCulture)
+                : WeavyValues.CodeOf(WeavyValues.Row(item), Entity);
             if (string.IsNullOrWhiteSpace(code))
             {
                 WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"No {Entity} code in this input: give codes or records with {WeavyApi.CodeField(Entity)}.", item));

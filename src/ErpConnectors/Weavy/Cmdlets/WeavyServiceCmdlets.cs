@@ -11,7 +11,7 @@ namespace ErpConnectors.Weavy.Cmdlets;
 /// <summary>
 /// Creates missing user accounts and sets the status of existing ones (POST v1/Data/{project}/Users). An existing
 /// account only changes status; when no licence is left, an account asked to be Active becomes Disabled (set
-/// others to Disabled to free licences). Rows bind by property name; all go in one call at the end.
+/// others to Disabled to free licences). Rows bind by property name and go in calls of up to 1000.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "WeavyUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(WeavyApi.RecordType)]
