@@ -40,6 +40,7 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDi
     protected override void ProcessRecord()
     {
         OrderedDictionary row = WeavyValues.Row(InputObject);
+        row.Remove(WeavyApi.ChangeStampField); // server-set: rows copied from Get-WeavyRecord keep it
         if (WeavyValues.CodeOf(row, Entity) is null)
         {
             // An upsert needs the key: a row without it is never sent.

@@ -7,8 +7,7 @@ namespace ErpConnectors.Weavy.Cmdlets;
 
 /// <summary>
 /// Calls any Weavy route (relative to the host, e.g. v1/Data/DEMO/Tasks) with the connection's token, retries and
-/// error handling. Answers stream record by record. (-All is for offset-paged GET routes; Select pages through
-/// Get-WeavyRecord.)
+/// error handling. Answers stream record by record; Select's body paging is Get-WeavyRecord's job.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "WeavyRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, SupportsPaging = true)]
 [OutputType(WeavyApi.RecordType)]
@@ -18,5 +17,6 @@ public sealed class InvokeWeavyRequestCommand : InvokeRequestCmdlet<WeavyConnect
 
     internal override string RecordTypeName => WeavyApi.RecordType;
 
-    internal override PagingStrategy PagingFor(ApiRequest request) => new OffsetPaging("offset", "limit");
+    // Weavy pages in request bodies (Select), which Get-WeavyRecord does; -All here streams the one answer.
+    internal override PagingStrategy PagingFor(ApiRequest request) => new SingleShotPaging();
 }

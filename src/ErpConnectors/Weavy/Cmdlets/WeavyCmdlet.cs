@@ -51,7 +51,8 @@ public abstract class WeavyCmdlet : ConnectedCmdlet<WeavyConnection>
             return;
         }
 
-        var known = WeavyDictionary.FieldNames(description).ToList();
+        // The code and the server's stamps are on every record, whether or not the dictionary lists them.
+        var known = WeavyDictionary.FieldNames(description).Concat(new[] { WeavyApi.CodeField(entity), WeavyApi.ChangeStampField, WeavyApi.ExportField }).ToList();
         foreach (string field in fields)
         {
             if (!known.Contains(field, System.StringComparer.OrdinalIgnoreCase))

@@ -26,6 +26,7 @@ public sealed class NewWeavyRecordCommand : WeavyCmdlet
     protected override void ProcessRecord()
     {
         OrderedDictionary row = WeavyValues.Row(InputObject);
+        row.Remove(WeavyApi.ChangeStampField); // server-set: a record copied from Get-WeavyRecord keeps it
         string? code = WeavyValues.CodeOf(row, Entity);
         if (code is null)
         {
@@ -119,13 +120,17 @@ public sealed class RemoveWeavyRecordCommand : WeavyCmdlet
         string[] codes = Code;
         if (ParameterSetName == "Record")
         {
-            if (WeavyValues.CodeOf(WeavyValues.Row(InputObject), Entity) is not { } code)
+            // A plain value piped in is a code; anything else is a record naming its code.
+            string? code = InputObject?.BaseObject is string or IConvertible
+                ? Convert.ToString(InputObject.BaseObject, System.Globalization.CultureInfo.InvariantCulture)
+                : WeavyValues.CodeOf(WeavyValues.Row(InputObject), Entity);
+            if (string.IsNullOrWhiteSpace(code))
             {
                 WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"The piped record has no {WeavyApi.CodeField(Entity)}.", InputObject));
                 return;
             }
 
-            codes = new[] { code };
+            codes = new[] { code! };
         }
 
         foreach (string code in codes)
