@@ -41,6 +41,9 @@ internal sealed class WeavySystem(WeavySandbox weavy) : SandboxSystem
         SelectEndpoint.Map(routes, weavy);
         RecordEndpoints.Map(routes, weavy);
         BulkImportEndpoint.Map(routes, weavy);
+        ImportDataSetEndpoint.Map(routes, weavy);
+        RelationalDataSetEndpoint.Map(routes, weavy);
+        DeleteDataSetEndpoint.Map(routes, weavy);
     }
 
     public override IEnumerable<string> DescribeForConsole(Uri rootUri)
