@@ -44,6 +44,7 @@ internal sealed class WeavySystem(WeavySandbox weavy) : SandboxSystem
         ImportDataSetEndpoint.Map(routes, weavy);
         RelationalDataSetEndpoint.Map(routes, weavy);
         DeleteDataSetEndpoint.Map(routes, weavy);
+        ExportValidationEndpoints.Map(routes, weavy);
     }
 
     public override IEnumerable<string> DescribeForConsole(Uri rootUri)
