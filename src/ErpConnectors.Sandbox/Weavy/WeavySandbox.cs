@@ -1,7 +1,9 @@
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Weavy.Accounts;
 using ErpConnectors.Sandbox.Weavy.Auth;
 using ErpConnectors.Sandbox.Weavy.Data;
 using ErpConnectors.Sandbox.Weavy.Schema;
+using ErpConnectors.Sandbox.Weavy.Tasks;
 using ErpConnectors.Sandbox.Weavy.Writes;
 
 namespace ErpConnectors.Sandbox;
@@ -61,6 +63,29 @@ public sealed class WeavySandbox
 
     internal WeavyDatabase Database => _database.Value;
 
+    internal TaskQueue TaskQueue { get; } = new();
+
+    /// <summary>Accounts that may be Active at once (same as Options.LicenceCount); read on every Users call.</summary>
+    public int LicenceCount
+    {
+        get => Options.LicenceCount;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Options.LicenceCount = value;
+        }
+    }
+
+    /// <summary>The user accounts (visible baseuser records), in code order.</summary>
+    public IReadOnlyList<WeavyUserAccount> Accounts =>
+        [.. Database.Visible(WeavyDictionary.BaseUserEntity).Select(AccountWriter.ToAccount)];
+
+    /// <summary>Accounts whose status is Active: the licences in use.</summary>
+    public int ActiveAccounts => Accounts.Count(a => a.Status == AccountStatuses.Active);
+
+    /// <summary>Every task the Tasks route created, in creation order.</summary>
+    public IReadOnlyList<WeavyTask> Tasks => TaskQueue.All;
+
     /// <summary>Every token issued so far stops working now: the next call with one gets 401 TokenExpired.</summary>
     public void ExpireTokens() => Tokens.ExpireAll();
 
@@ -117,6 +142,9 @@ public sealed class WeavySandbox
         var definition = Entity(entity);
         return Changeset.Run(Database, changes => changes.FindVisible(definition, code) is { } record ? changes.Touch(record).ServerDate : (DateTime?)null);
     }
+
+    /// <summary>Every pending task is done: the next Tasks call for the same code creates a new task.</summary>
+    public void CompleteTasks() => TaskQueue.CompleteAll();
 
     internal void CountAuthenticationRequest() => Interlocked.Increment(ref _authenticationRequests);
 

@@ -45,6 +45,8 @@ internal sealed class WeavySystem(WeavySandbox weavy) : SandboxSystem
         RelationalDataSetEndpoint.Map(routes, weavy);
         DeleteDataSetEndpoint.Map(routes, weavy);
         ExportValidationEndpoints.Map(routes, weavy);
+        AccountEndpoints.Map(routes, weavy);
+        TaskEndpoints.Map(routes, weavy);
     }
 
     public override IEnumerable<string> DescribeForConsole(Uri rootUri)

@@ -73,6 +73,12 @@ internal static class WeavyBody
             ? [.. ExpectArray(value, Path(where, name)).EnumerateArray()]
             : [];
 
+    /// <summary>Items that must each be a non-blank string (codes); <paramref name="what"/> names them in the error.</summary>
+    public static List<string> NonBlankStrings(IEnumerable<JsonElement> items, string where, string what) =>
+        [.. items.Select((item, i) => item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString())
+            ? item.GetString()!
+            : throw WeavyErrors.InvalidValue(Index(where, i), $"{what} is a non-empty string, not {item.GetRawText()}"))];
+
     public static string Path(string where, string name) => where.Length == 0 ? name : $"{where}.{name}";
 
     public static string Index(string where, int index) => string.Create(CultureInfo.InvariantCulture, $"{where}[{index}]");

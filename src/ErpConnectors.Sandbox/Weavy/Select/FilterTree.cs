@@ -48,8 +48,8 @@ internal static class FilterTree
                 "OR" => true,
                 _ => throw WeavyErrors.InvalidRequest($"{where}.groupLogicalOperator must be AND or OR, not '{logical}'.", WeavyBody.Path(where, "groupLogicalOperator")),
             };
-            var filterKeys = Strings(group, "filterKeys", where);
-            var groupKeys = Strings(group, "groupKeys", where);
+            var filterKeys = WeavyBody.NonBlankStrings(group.OptionalArray("filterKeys", where), WeavyBody.Path(where, "filterKeys"), "a filterKey");
+            var groupKeys = WeavyBody.NonBlankStrings(group.OptionalArray("groupKeys", where), WeavyBody.Path(where, "groupKeys"), "a groupKey");
             if (filterKeys.Count + groupKeys.Count == 0)
             {
                 throw WeavyErrors.InvalidRequest($"{where} names no filterKeys and no groupKeys.", where);
@@ -158,18 +158,4 @@ internal static class FilterTree
 
     /// <summary>A filter value may be longer than the field holds (it just matches nothing).</summary>
     private static FieldDefinition LengthFree(FieldDefinition field) => field with { Length = null };
-
-    private static List<string> Strings(JsonElement group, string name, string where)
-    {
-        var list = new List<string>();
-        var items = group.OptionalArray(name, where);
-        for (var i = 0; i < items.Count; i++)
-        {
-            list.Add(items[i].ValueKind == JsonValueKind.String
-                ? items[i].GetString()!
-                : throw WeavyErrors.InvalidRequest($"{WeavyBody.Index(WeavyBody.Path(where, name), i)} must be a string.", WeavyBody.Path(where, name)));
-        }
-
-        return list;
-    }
 }

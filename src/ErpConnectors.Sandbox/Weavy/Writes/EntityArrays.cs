@@ -37,17 +37,6 @@ internal static class EntityArrays
     public static List<(EntityDefinition Entity, IReadOnlyList<JsonElement> Items, string Where)> ReadOptional(JsonElement body, string name) =>
         body.TryGet(name, out var value) && value.ValueKind != JsonValueKind.Null ? Read(value, name) : [];
 
-    /// <summary>The codes of a delete list: non-empty strings.</summary>
-    public static List<string> Codes(IReadOnlyList<JsonElement> items, string where)
-    {
-        var codes = new List<string>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            codes.Add(items[i].ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(items[i].GetString())
-                ? items[i].GetString()!
-                : throw WeavyErrors.InvalidValue(WeavyBody.Index(where, i), $"a code is a non-empty string, not {items[i].GetRawText()}"));
-        }
-
-        return codes;
-    }
+    /// <summary>The codes of a delete list: non-blank strings.</summary>
+    public static List<string> Codes(IReadOnlyList<JsonElement> items, string where) => WeavyBody.NonBlankStrings(items, where, "a code");
 }
