@@ -2,6 +2,7 @@ using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Weavy.Accounts;
 using ErpConnectors.Sandbox.Weavy.Auth;
 using ErpConnectors.Sandbox.Weavy.Data;
+using ErpConnectors.Sandbox.Weavy.Outbox;
 using ErpConnectors.Sandbox.Weavy.Schema;
 using ErpConnectors.Sandbox.Weavy.Tasks;
 using ErpConnectors.Sandbox.Weavy.Writes;
@@ -64,6 +65,11 @@ public sealed class WeavySandbox
     internal WeavyDatabase Database => _database.Value;
 
     internal TaskQueue TaskQueue { get; } = new();
+
+    internal ReportOutbox Outbox { get; } = new();
+
+    /// <summary>The report outboxes received (POST .../outbox/report/), oldest first.</summary>
+    public IReadOnlyList<WeavyOutboxReport> OutboxReports => Outbox.All;
 
     /// <summary>Accounts that may be Active at once (same as Options.LicenceCount); read on every Users call.</summary>
     public int LicenceCount
@@ -145,6 +151,8 @@ public sealed class WeavySandbox
 
     /// <summary>Every pending task is done: the next Tasks call for the same code creates a new task.</summary>
     public void CompleteTasks() => TaskQueue.CompleteAll();
+
+    public void ClearOutbox() => Outbox.Clear();
 
     internal void CountAuthenticationRequest() => Interlocked.Increment(ref _authenticationRequests);
 

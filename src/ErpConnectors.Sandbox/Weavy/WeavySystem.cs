@@ -47,6 +47,8 @@ internal sealed class WeavySystem(WeavySandbox weavy) : SandboxSystem
         ExportValidationEndpoints.Map(routes, weavy);
         AccountEndpoints.Map(routes, weavy);
         TaskEndpoints.Map(routes, weavy);
+        OutboxEndpoint.Map(routes, weavy);
+        MergeEndpoint.Map(routes, weavy);
     }
 
     public override IEnumerable<string> DescribeForConsole(Uri rootUri)
