@@ -30,4 +30,13 @@ public static class SandboxCredentials
 
     /// <summary>The tenant-id header: the one tenant the Qics demo user may enter.</summary>
     public const int QicsTenantId = 3;
+
+    /// <summary>The one Weavy project the sandbox hosts; another projectCode in a route is 403.</summary>
+    public const string WeavyProjectCode = "DEMO";
+
+    public const string WeavyUserName = "sandbox-user";
+    public const string WeavyPassword = "sandbox-password";
+
+    /// <summary>The demo user's company: the default companyCode, and the only one it may name.</summary>
+    public const string WeavyCompanyCode = "C01";
 }

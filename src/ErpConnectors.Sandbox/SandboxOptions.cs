@@ -21,4 +21,6 @@ public sealed class SandboxOptions
     public JiwaSandboxOptions Jiwa { get; } = new();
 
     public QicsSandboxOptions Qics { get; } = new();
+
+    public WeavySandboxOptions Weavy { get; } = new();
 }

@@ -5,6 +5,7 @@ using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Jiwa;
 using ErpConnectors.Sandbox.Qics;
 using ErpConnectors.Sandbox.Severa;
+using ErpConnectors.Sandbox.Weavy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace ErpConnectors.Sandbox;
 
 /// <summary>
 /// The sandbox running in this process: one Kestrel on 127.0.0.1 serving every emulated system under its
-/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/> or <see cref="QicsBaseUri"/>, dispose it.
+/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/>, <see cref="QicsBaseUri"/> or <see cref="WeavyBaseUri"/>, dispose it.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly IReadOnlyList<SandboxSystem> _systems;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, QicsSandbox qics, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
+    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, QicsSandbox qics, WeavySandbox weavy, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
     {
         _app = app;
         RootUri = rootUri;
@@ -33,6 +34,8 @@ public sealed class SandboxServer : IAsyncDisposable
         JiwaBaseUri = new Uri(rootUri, JiwaSystem.BasePath.TrimStart('/'));
         Qics = qics;
         QicsBaseUri = new Uri(rootUri, QicsSystem.BasePath.TrimStart('/'));
+        Weavy = weavy;
+        WeavyBaseUri = new Uri(rootUri, WeavySystem.BasePath.TrimStart('/'));
     }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
@@ -52,6 +55,11 @@ public sealed class SandboxServer : IAsyncDisposable
     public Uri QicsBaseUri { get; }
 
     public QicsSandbox Qics { get; }
+
+    /// <summary>{RootUri}weavy (no trailing slash): the Weavy API's base, under which /v1/Authenticate, /v1/Data/... live.</summary>
+    public Uri WeavyBaseUri { get; }
+
+    public WeavySandbox Weavy { get; }
 
     public RequestLog Requests { get; }
 
@@ -75,7 +83,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var severa = new SeveraSandbox(options);
         var jiwa = new JiwaSandbox(options);
         var qics = new QicsSandbox(options);
-        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics)];
+        var weavy = new WeavySandbox(options);
+        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy)];
 
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.UseRouting();
@@ -106,7 +115,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, jiwa, qics, requests, systems);
+        return new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, requests, systems);
     }
 
     /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
@@ -166,5 +175,6 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AccessTokenLifetime, TimeSpan.Zero, "options.Qics.AccessTokenLifetime");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AuthorizationCodeLifetime, TimeSpan.Zero, "options.Qics.AuthorizationCodeLifetime");
         ArgumentOutOfRangeException.ThrowIfLessThan(qics.MaxTop, 1, "options.Qics.MaxTop");
+        options.Weavy.Validate();
     }
 }

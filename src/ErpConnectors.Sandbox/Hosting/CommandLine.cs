@@ -30,6 +30,9 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
           --qics-token-lifetime <s>       Qics access token lifetime in seconds (default 3600)
           --qics-next-links               Qics collections page server-side (50 rows) with @odata.nextLink
           --qics-bare-arrays              Qics collections answer a bare JSON array, not the OData envelope
+          --weavy-customers <n>           Weavy customers to generate (default 5000)
+          --weavy-token-lifetime <s>      Weavy token lifetime (expiresIn) in seconds (default 3600)
+          --weavy-quota <n>               Weavy calls per minute per calling IP, 429 beyond (default 0 = no quota)
           -h, --help                      Show this help
 
         Authentication endpoints are exempt from latency and random faults. Stop with Ctrl+C.
@@ -79,6 +82,9 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
                 case "--qics-token-lifetime": options.Qics.AccessTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
                 case "--qics-next-links": options.Qics.UseNextLinks = Flag(name, equals); break;
                 case "--qics-bare-arrays": options.Qics.BareArrays = Flag(name, equals); break;
+                case "--weavy-customers": options.Weavy.CustomerCount = Int(name, Value(), 0, WeavySandboxOptions.MaxCustomerCount); break;
+                case "--weavy-token-lifetime": options.Weavy.TokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
+                case "--weavy-quota": options.Weavy.RequestsPerWindow = Int(name, Value(), 0, 1_000_000); break;
                 default: throw new FormatException($"Unknown option '{arg}'.");
             }
         }
@@ -89,7 +95,7 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
     /// <summary>Applies the fault settings that every system shares.</summary>
     public void ApplyFaults(SandboxServer server)
     {
-        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults, server.Qics.Faults })
+        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults, server.Qics.Faults, server.Weavy.Faults })
         {
             faults.Latency = Latency;
             faults.TooManyRequestsRate = TooManyRequestsRate;

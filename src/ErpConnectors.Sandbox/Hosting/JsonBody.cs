@@ -9,6 +9,29 @@ namespace ErpConnectors.Sandbox.Hosting;
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>
+    /// The request body as JSON: a JSON media type, else the vendor's <paramref name="unsupportedMediaType"/>
+    /// error (given the Content-Type); valid JSON, else its <paramref name="invalidJson"/> error (given the parser's message).
+    /// </summary>
+    public static async Task<JsonElement> ReadAsync(HttpContext context, Func<string?, Exception> unsupportedMediaType, Func<string, Exception> invalidJson)
+    {
+        var contentType = context.Request.ContentType;
+        if (!MediaTypes.IsJson(contentType))
+        {
+            throw unsupportedMediaType(contentType);
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw invalidJson(e.Message);
+        }
+    }
+
     /// <summary>A property of a JSON object by case-insensitive name.</summary>
     public static bool TryGet(this JsonElement element, string name, out JsonElement value)
     {

@@ -1,3 +1,4 @@
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Severa.Auth;
 using ErpConnectors.Sandbox.Severa.Http;
 using ErpConnectors.Sandbox.Severa.Paging;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Jiwa.Auth;
 using ErpConnectors.Sandbox.Jiwa.Http;
 
@@ -58,7 +59,7 @@ internal sealed class AutoQueryRequest<TRow>
             }
 
             var (column, op) = ResolveFilter(key, listName, columns);
-            var text = op == FilterOperator.In
+            var text = op == ComparisonOperator.In
                 ? string.Join(',', values.Where(v => !string.IsNullOrEmpty(v)))
                 : Single(key);
             if (string.IsNullOrEmpty(text))
@@ -66,7 +67,7 @@ internal sealed class AutoQueryRequest<TRow>
                 continue;
             }
 
-            var parts = op == FilterOperator.In ? text.Split(',', StringSplitOptions.TrimEntries) : [text];
+            var parts = op == ComparisonOperator.In ? text.Split(',', StringSplitOptions.TrimEntries) : [text];
             filters.Add(new ColumnFilter<TRow>(column, op, [.. parts.Select(p => ParseValue(listName, key, column, p))]));
         }
 
@@ -98,11 +99,11 @@ internal sealed class AutoQueryRequest<TRow>
     }
 
     /// <summary>{Field} is equality; otherwise the longest operator suffix after a known field.</summary>
-    private static (Column<TRow> Column, FilterOperator Operator) ResolveFilter(string key, string listName, ColumnSet<TRow> columns)
+    private static (Column<TRow> Column, ComparisonOperator Operator) ResolveFilter(string key, string listName, ColumnSet<TRow> columns)
     {
         if (columns.Find(key) is { } exact)
         {
-            return (exact, FilterOperator.Equal);
+            return (exact, ComparisonOperator.Equal);
         }
 
         foreach (var (suffix, op) in FilterOperators.Suffixes)

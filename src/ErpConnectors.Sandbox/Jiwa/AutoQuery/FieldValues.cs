@@ -45,19 +45,4 @@ internal static class FieldValues
         : type == typeof(DateTime) ? "an ISO 8601 date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)"
         : type == typeof(string) ? "text"
         : "a number";
-
-    public static int Compare(object? left, object? right)
-    {
-        if (left is null || right is null)
-        {
-            return left is null ? (right is null ? 0 : -1) : 1;
-        }
-
-        if (left is string a && right is string b)
-        {
-            return string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return Comparer<object>.Default.Compare(left, right);
-    }
 }

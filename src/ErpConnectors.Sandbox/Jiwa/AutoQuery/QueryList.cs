@@ -1,3 +1,5 @@
+using ErpConnectors.Sandbox.Hosting;
+
 namespace ErpConnectors.Sandbox.Jiwa.AutoQuery;
 
 /// <summary>A list GET /Queries/{Name} answers.</summary>
@@ -31,7 +33,7 @@ internal sealed class QueryList<TRow>(string name, ColumnSet<TRow> columns, stri
         IOrderedEnumerable<TRow>? ordered = null;
         foreach (var (column, descending) in request.Order.Append((_key, false)))
         {
-            var comparer = Comparer<object?>.Create(FieldValues.Compare);
+            var comparer = Comparer<object?>.Create(SqlComparison.Compare);
             ordered = ordered is null
                 ? (descending ? matching.OrderByDescending(column.Read, comparer) : matching.OrderBy(column.Read, comparer))
                 : (descending ? ordered.ThenByDescending(column.Read, comparer) : ordered.ThenBy(column.Read, comparer));

@@ -9,22 +9,8 @@ namespace ErpConnectors.Sandbox.Severa.Http;
 /// </summary>
 internal static class SeveraBody
 {
-    public static async Task<JsonElement> ReadAsync(HttpContext context)
-    {
-        var contentType = context.Request.ContentType;
-        if (!MediaTypes.IsJson(contentType))
-        {
-            throw SeveraErrors.UnsupportedMediaType(contentType);
-        }
-
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw SeveraErrors.InvalidRequest($"The request body is not valid JSON: {e.Message}");
-        }
-    }
+    public static Task<JsonElement> ReadAsync(HttpContext context) => JsonBody.ReadAsync(
+        context,
+        SeveraErrors.UnsupportedMediaType,
+        problem => SeveraErrors.InvalidRequest($"The request body is not valid JSON: {problem}"));
 }
