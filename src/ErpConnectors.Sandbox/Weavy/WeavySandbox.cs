@@ -121,11 +121,14 @@ public sealed class WeavySandbox
     /// <summary>The records of the entity a Select can see (logically deleted ones left out).</summary>
     public int Count(string entity) => Database.Visible(Entity(entity)).Count;
 
-    /// <summary>Sets one record's srvDateUTC as is (nothing else changes). False when there is no such record.</summary>
+    /// <summary>
+    /// Sets one record's srvDateUTC (to whole seconds, the wire's precision, so a client can send it back);
+    /// nothing else changes. False when there is no such record.
+    /// </summary>
     public bool SetSrvDateUtc(string entity, string code, DateTime srvDateUtc)
     {
         var definition = Entity(entity);
-        var stamp = DateTime.SpecifyKind(srvDateUtc, DateTimeKind.Unspecified);
+        var stamp = WeavyDatabase.Stamp(srvDateUtc, previous: null);
         lock (Database.Gate)
         {
             var table = Database.Table(definition);

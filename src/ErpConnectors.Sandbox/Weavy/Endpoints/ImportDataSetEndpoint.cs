@@ -32,19 +32,7 @@ internal static class ImportDataSetEndpoint
             }
 
             var batches = sets.Select(s => (s.Entity, Rows: RowBatch.Read(s.Items, s.Entity, s.Where))).ToList();
-            var tally = Changeset.Run(weavy.Database, changes =>
-            {
-                var outcomes = new OutcomeTally();
-                foreach (var (entity, rows) in batches)
-                {
-                    foreach (var (row, where) in rows)
-                    {
-                        outcomes.Note(entity, row.Code!, changes.Upsert(row, where).Outcome);
-                    }
-                }
-
-                return outcomes;
-            });
+            var tally = Changeset.Run(weavy.Database, changes => new OutcomeTally().UpsertAll(changes, batches));
             return WeavyJson.Answer(new { addedRow = tally.Added, updatedRow = tally.Updated });
         });
 }

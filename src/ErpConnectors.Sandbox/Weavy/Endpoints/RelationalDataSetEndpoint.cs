@@ -26,14 +26,7 @@ internal static class RelationalDataSetEndpoint
 
             var (tally, deleted, stored) = Changeset.Run(weavy.Database, changes =>
             {
-                var outcomes = new OutcomeTally();
-                foreach (var (entity, rows) in data)
-                {
-                    foreach (var (row, where) in rows)
-                    {
-                        outcomes.Note(entity, row.Code!, changes.Upsert(row, where).Outcome);
-                    }
-                }
+                var outcomes = new OutcomeTally().UpsertAll(changes, data);
 
                 foreach (var relation in relations)
                 {

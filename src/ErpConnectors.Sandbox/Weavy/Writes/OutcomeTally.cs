@@ -15,6 +15,20 @@ internal sealed class OutcomeTally
 
     public int Updated => _outcomes.Values.Count(o => o == WriteOutcome.Updated);
 
+    /// <summary>Upserts every row of every batch, in order, noting what each did.</summary>
+    public OutcomeTally UpsertAll(Changeset changes, IEnumerable<(EntityDefinition Entity, List<(RowInput Row, string Where)> Rows)> batches)
+    {
+        foreach (var (entity, rows) in batches)
+        {
+            foreach (var (row, where) in rows)
+            {
+                Note(entity, row.Code!, changes.Upsert(row, where).Outcome);
+            }
+        }
+
+        return this;
+    }
+
     public void Note(EntityDefinition entity, string code, WriteOutcome outcome)
     {
         var key = $"{entity.Name}\n{code}";
