@@ -149,6 +149,22 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         Assert.Matches("^Customer \\d+: error=True E-mail address rejected \\| Phone number too long$", output[2]);
     }
 
+    // Here too because it sets the process-wide sandbox variable. The Severa fixture's sandbox serves Weavy as well.
+    [Fact]
+    public void The_README_Weavy_example_runs_against_the_sandbox()
+    {
+        string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "weavy-example");
+        using var session = new PowerShellSession();
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Select(o => o.ToString()).ToList();
+
+        Assert.Equal(5, output.Count);
+        Assert.Matches("^\\d+ customers in Lyon above 1000; first: ", output[0]);
+        Assert.Equal("batch 1: 1000 rows, 1000 added, 0 updated", output[1]);
+        Assert.Equal("batch 3: 500 rows, 500 added, 0 updated", output[3]);
+        Assert.Equal("50 marked as exported, 0 changed since they were read", output[4]);
+    }
+
     [Fact]
     public void Cmdlets_without_a_connection_fail_with_a_terminating_not_connected_error()
     {
