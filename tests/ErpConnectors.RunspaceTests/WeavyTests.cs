@@ -218,6 +218,29 @@ public class WeavyImportTests : IClassFixture<WeavySandboxFixture>
     }
 
     [Fact]
+    public void Data_sets_go_one_document_at_a_time_and_the_main_record_rule_is_checked_first()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(WeavySandboxFixture.Connect, _sandbox.Variables());
+
+        var result = session.Run(@"
+            [ordered]@{ customer = @(@{ customer_ID = 'DS1'; name = 'Data set' }); customerContact = @(@{ customerContact_ID = 'DSC1'; customer_ID = 'DS1'; lastName = 'Martin' }) },
+            [ordered]@{ customer = @(@{ customer_ID = 'DS2'; name = 'a' }, @{ customer_ID = 'DS3'; name = 'b' }) } | Invoke-WeavyDatasetImport -DataSet
+            [ordered]@{ data = @{ customer = @(@{ customer_ID = 'RD1'; name = 'Relational' }); customerContact = @(@{ customerContact_ID = 'RDC1'; lastName = 'Petit' }) }
+                        relations = @(@{ SourceEntityName = 'customer'; SourceRowCode = 'RD1'; TargetEntityName = 'customerContact'; TargetRowCode = 'RDC1'; TargetFieldName = 'customer_ID' }) } |
+                Invoke-WeavyDatasetImport -Relational -NoResultData");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("exactly one main record", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Single(_sandbox.Calls("POST", "/ImportDataSet"));
+        Assert.Equal("DS1", _sandbox.Server.Weavy.Record("customerContact", "DSC1")!["customer_ID"]);
+        Assert.Null(_sandbox.Server.Weavy.Record("customer", "DS2"));
+        Assert.Equal("RD1", _sandbox.Server.Weavy.Record("customerContact", "RDC1")!["customer_ID"]);
+        Assert.Contains("\"noResultData\":true", Assert.Single(_sandbox.Calls("POST", "/RelationalDataSet")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WhatIf_sends_no_write()
     {
         using var session = new PowerShellSession();

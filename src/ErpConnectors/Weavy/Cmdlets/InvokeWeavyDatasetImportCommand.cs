@@ -16,29 +16,53 @@ namespace ErpConnectors.Weavy.Cmdlets;
 /// (after the server's wait); any other failure is reported for that batch, with its rows as the target object,
 /// and never replayed.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "WeavyDatasetImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(WeavyApi.ImportResultType)]
+[Cmdlet(VerbsLifecycle.Invoke, "WeavyDatasetImport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Bulk")]
+[OutputType(WeavyApi.ImportResultType, WeavyApi.RecordType)]
 public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDictionary>
 {
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Bulk")]
     [ArgumentCompleter(typeof(WeavyEntityCompleter))]
     [ValidateNotNullOrEmpty]
     public string Entity { get; set; } = string.Empty;
 
-    /// <summary>Rows: Import-Csv rows, Select-Object shapes, hashtables; each with its {entity}_ID code.</summary>
+    /// <summary>
+    /// Bulk: rows (Import-Csv rows, Select-Object shapes, hashtables), each with its {entity}_ID code. DataSet: one
+    /// document per object, entity name to rows, the first entity holding the one main record. Relational: one
+    /// document per object with data, deletes and relations.
+    /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [ValidateNotNull]
     public PSObject InputObject { get; set; } = new();
 
     /// <summary>Rows per BulkImport call, 1 to 1000 (the default).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = "Bulk")]
     [ValidateRange(1, WeavyApi.MaxBatchSize)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
+    /// <summary>Each input object is an ImportDataSet document: @{ customer = @(@{...}); customerContact = @(...) }.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "DataSet")]
+    public SwitchParameter DataSet { get; set; }
+
+    /// <summary>Each input object is a RelationalDataSet document: @{ data = @{...}; deletes = @{...}; relations = @(...) }.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Relational")]
+    public SwitchParameter Relational { get; set; }
+
+    /// <summary>With -Relational: the server answers counts only, not the stored rows.</summary>
+    [Parameter(ParameterSetName = "Relational")]
+    public SwitchParameter NoResultData { get; set; }
+
     internal override int Size => BatchSize;
+
+    private int _documents;
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName != "Bulk")
+        {
+            SendDocument();
+            return;
+        }
+
         OrderedDictionary row = WeavyValues.Row(InputObject);
         row.Remove(WeavyApi.ChangeStampField); // server-set: rows copied from Get-WeavyRecord keep it
         if (WeavyValues.CodeOf(row, Entity) is null)
@@ -49,6 +73,61 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDi
         }
 
         Add(row, InputObject);
+    }
+
+    // One document per input object, each atomic on the server (differential for DataSet). Not replayed after it
+    // may have been applied; a 429 (not applied) is sent again.
+    private void SendDocument()
+    {
+        int number = ++_documents;
+        OrderedDictionary document = WeavyValues.Row(InputObject);
+        string route;
+        string what;
+        if (DataSet)
+        {
+            if (document.Count == 0 || document[0] is not object?[] mainRows || mainRows.Length != 1)
+            {
+                WriteError(ErrorMapper.InvalidArgument("Weavy.DataSetMainRecord", $"Data set {number}: its first entity must hold exactly one main record (an array of one row), as ImportDataSet requires.", InputObject));
+                return;
+            }
+
+            string mainEntity = (string)document.Cast<System.Collections.DictionaryEntry>().First().Key;
+            string? code = mainRows[0] is OrderedDictionary main ? WeavyValues.CodeOf(main, mainEntity) : null;
+            what = $"Data set {number} ({mainEntity} {code ?? "?"}, {document.Count} entities)";
+            route = WeavyApi.ImportDataSet(Project);
+        }
+        else
+        {
+            if (!document.Contains("data") && !document.Contains("deletes"))
+            {
+                WriteError(ErrorMapper.InvalidArgument("Weavy.RelationalDataSetEmpty", $"Relational data set {number} has neither data nor deletes.", InputObject));
+                return;
+            }
+
+            document["noResultData"] = NoResultData.IsPresent;
+            what = $"Relational data set {number}";
+            route = WeavyApi.RelationalDataSet(Project);
+        }
+
+        if (!ShouldProcess(what, DataSet ? "Import into Weavy (ImportDataSet)" : "Import into Weavy (RelationalDataSet)"))
+        {
+            return;
+        }
+
+        var request = WeavyApi.Post(route, JsonBody.Serialize(document), idempotent: false);
+        var runtime = Runtime;
+        Run(async (output, token) =>
+        {
+            try
+            {
+                object? answer = await runtime.SendForValueAsync(request, WeavyApi.RecordType, output, token).ConfigureAwait(false);
+                await Core.Cmdlets.ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
+            }
+            catch (ApiException ex)
+            {
+                throw ex.About(what);
+            }
+        }, target: InputObject);
     }
 
     internal override void Send(int number, long first, IReadOnlyList<OrderedDictionary> rows, object[] inputs)
