@@ -5,7 +5,8 @@ using System.Management.Automation.Runspaces;
 using ErpConnectors.Bench;
 using ErpConnectors.Sandbox;
 
-// Options: --rows 10000,100000 (row counts), --page-size 1000, --latency-ms 100 (for the latency run), --latency-pages 20.
+// Options: --rows 10000,100000 (row counts), --page-size 1000, --latency-ms 100 (for the latency run), --latency-pages 20,
+// --weavy-rows 10000,100000 (rows for the Weavy import run; 0 skips it).
 long[] rowCounts = Option("--rows", "10000,100000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 int pageSize = int.Parse(Option("--page-size", "1000"), CultureInfo.InvariantCulture);
 int latencyMs = int.Parse(Option("--latency-ms", "100"), CultureInfo.InvariantCulture);
@@ -50,6 +51,12 @@ foreach (long rows in rowCounts)
     double floor = latencyPages * latencyMs / 1000.0;
     Console.WriteLine();
     Console.WriteLine($"Latency {latencyMs} ms per request, {latencyPages} pages of {pageSize} ({moduleRows:N0} rows): module {moduleTime.TotalSeconds:0.00} s, raw loop {rawTime.TotalSeconds:0.00} s; pages x latency = {floor:0.00} s; module / (pages x latency) = {moduleTime.TotalSeconds / floor:0.00} (target <= 1.10)");
+}
+
+string weavyRows = Option("--weavy-rows", "10000,100000");
+if (weavyRows != "0")
+{
+    await WeavyImportBench.RunAsync(runspace, weavyRows.Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray());
 }
 
 Console.WriteLine();
