@@ -252,3 +252,64 @@ public class WeavyImportTests : IClassFixture<WeavySandboxFixture>
         Assert.DoesNotContain(_sandbox.Server.Requests.Snapshot(), r => r.Method != "GET");
     }
 }
+
+public class WeavyServiceTests : IClassFixture<WeavySandboxFixture>
+{
+    private readonly WeavySandboxFixture _sandbox;
+
+    public WeavyServiceTests(WeavySandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        sandbox.Reset();
+    }
+
+    [Fact]
+    public void Records_are_created_changed_deleted_and_merged_one_by_one()
+    {
+        using var session = new PowerShellSession();
+        var result = session.RunOk(WeavySandboxFixture.Connect + @"
+            New-WeavyRecord customer @{ customer_ID = 'M1'; name = 'Source'; city = 'Lyon' } | Out-Null
+            New-WeavyRecord customer @{ customer_ID = 'M2'; name = 'Target' } | Out-Null
+            Get-WeavyRecord customer -Code M2 | Set-WeavyRecord customer -Property @{ email = 'target@example.fr' } -PassThru | ForEach-Object email
+            Merge-WeavyRecord customer -Source M1 -Target M2 -Confirm:$false | ForEach-Object city
+            'M2' | Remove-WeavyRecord customer -Physical -Confirm:$false", _sandbox.Variables());
+
+        Assert.Equal("target@example.fr", result[0].BaseObject);
+        Assert.Equal("Lyon", result[1].BaseObject); // the target took the source's missing value
+        Assert.Null(_sandbox.Server.Weavy.Record("customer", "M2"));
+        Assert.Single(_sandbox.Calls("DELETE", "/customer/M2"), r => r.QueryValue("deleteMode") == "Physical");
+    }
+
+    [Fact]
+    public void Datasets_are_deleted_in_batches_of_codes()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(WeavySandboxFixture.Connect + "; 1..30 | ForEach-Object { @{ product_ID = 'DEL{0:D3}' -f $_; label = \"P $_\" } } | Invoke-WeavyDatasetImport product | Out-Null", _sandbox.Variables());
+        int before = _sandbox.Server.Weavy.Count("product");
+
+        var results = session.RunOk("1..30 | ForEach-Object { 'DEL{0:D3}' -f $_ } | Remove-WeavyDataset product -BatchSize 20 -Confirm:$false");
+
+        Assert.Equal(new[] { 20, 10 }, results.Select(r => (int)r.Properties["Codes"].Value));
+        Assert.Equal(before - 30, _sandbox.Server.Weavy.Count("product"));
+    }
+
+    [Fact]
+    public void Users_tasks_and_reports_reach_their_routes()
+    {
+        using var session = new PowerShellSession();
+        int licences = _sandbox.Server.Weavy.LicenceCount;
+        var result = session.RunOk(WeavySandboxFixture.Connect + @"
+            [pscustomobject]@{ Login = 'new.user'; Name = 'New User'; Email = 'new@example.fr'; Status = 'Active' } | Set-WeavyUser -Confirm:$false | Out-Null
+            @(Start-WeavyTask NIGHTLY, NIGHTLY, WEEKLY -Confirm:$false).Count
+            @(Start-WeavyTask NIGHTLY -Confirm:$false).Count
+            Send-WeavyReport -EventActionCode MAIL -OutboxCode C01 -ReportCode INVOICE -RowCode (Get-WeavyRecord customer -First 1).customer_ID -SourceEntity customer -UserCode U001 -Subject 'Your invoice' -To 'a@example.fr', 'b@example.fr' -Confirm:$false", _sandbox.Variables());
+
+        Assert.Contains(_sandbox.Server.Weavy.Accounts, a => a.Login == "new.user");
+        Assert.Equal(2, result[0].BaseObject); // NIGHTLY once, WEEKLY once
+        Assert.Equal(0, result[1].BaseObject); // already pending
+        var report = Assert.Single(_sandbox.Server.Weavy.OutboxReports, r => r.MessageSubject == "Your invoice");
+        Assert.Equal("MAIL", report.EventActionCode);
+        Assert.Equal(new[] { "a@example.fr", "b@example.fr" }, report.EmailTo);
+        Assert.Equal(licences, _sandbox.Server.Weavy.LicenceCount);
+    }
+}

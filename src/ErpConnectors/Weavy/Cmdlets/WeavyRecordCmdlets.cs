@@ -54,34 +54,38 @@ public sealed class SetWeavyRecordCommand : WeavyCmdlet
     [ValidateNotNullOrEmpty]
     public string Entity { get; set; } = string.Empty;
 
-    /// <summary>The record's code; read from a piped record's {entity}_ID when not given.</summary>
+    /// <summary>The record's code; read from the piped record's {entity}_ID when not given.</summary>
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
     public string? Code { get; set; }
 
-    /// <summary>The fields to change: a hashtable, or (piped) a record whose other fields are the new values.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public PSObject Property { get; set; } = new();
+    /// <summary>The fields to change and their new values. Without it, the piped object's own fields are the new values.</summary>
+    [Parameter(Position = 2)]
+    public System.Collections.Hashtable? Property { get; set; }
+
+    /// <summary>The record to change (its {entity}_ID names it), e.g. from Get-WeavyRecord or Import-Csv.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
-        OrderedDictionary fields = WeavyValues.Row(Property);
-        string? code = Code ?? WeavyValues.CodeOf(fields, Entity);
+        OrderedDictionary? piped = InputObject is null ? null : WeavyValues.Row(InputObject);
+        string? code = Code ?? (piped is null ? null : WeavyValues.CodeOf(piped, Entity));
         if (code is null)
         {
-            WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"Which {Entity}? Give -Code or pipe a record with {WeavyApi.CodeField(Entity)}.", Property));
+            WriteError(ErrorMapper.InvalidArgument("Weavy.RowWithoutCode", $"Which {Entity}? Give -Code or pipe a record with {WeavyApi.CodeField(Entity)}.", (object?)InputObject ?? Property));
             return;
         }
 
+        OrderedDictionary fields = Property is not null ? WeavyValues.Row(Property) : piped ?? new OrderedDictionary();
         fields.Remove(WeavyApi.CodeField(Entity));
         fields.Remove(WeavyApi.ChangeStampField); // server-set
         if (fields.Count == 0)
         {
-            WriteError(ErrorMapper.InvalidArgument("Weavy.NothingToChange", $"Nothing to change on {Entity} {code}.", Property));
+            WriteError(ErrorMapper.InvalidArgument("Weavy.NothingToChange", $"Nothing to change on {Entity} {code}: give -Property, or pipe an object with the new values.", (object?)InputObject ?? code));
             return;
         }
 
