@@ -75,6 +75,14 @@
         'Start-WeavyTask'
         'Merge-WeavyRecord'
         'Send-WeavyReport'
+        'Connect-Microbizz'
+        'Disconnect-Microbizz'
+        'Get-MicrobizzConnection'
+        'Get-MicrobizzObject'
+        'New-MicrobizzObject'
+        'Set-MicrobizzObject'
+        'Remove-MicrobizzObject'
+        'Invoke-MicrobizzRequest'
         'ConvertTo-ErpFlatObject'
     )
     PrivateData          = @{

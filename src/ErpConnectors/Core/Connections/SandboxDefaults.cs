@@ -28,6 +28,9 @@ internal static class SandboxDefaults
     public const string WeavyPassword = "sandbox-password";
     public const string WeavyCompanyCode = "C01";
 
+    public const string MicrobizzUserName = "sandbox-user";
+    public const string MicrobizzPassword = "sandbox-password";
+
     /// <summary>The sandbox root: $env:ERPCONNECTORS_SANDBOX_URI, or http://127.0.0.1:5380/.</summary>
     public static Uri Root
     {

@@ -1,0 +1,182 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Net.Http;
+using ErpConnectors.Core.Cmdlets;
+using ErpConnectors.Core.Errors;
+using ErpConnectors.Core.Json;
+using ErpConnectors.Core.Paging;
+using ErpConnectors.Core.Requests;
+
+namespace ErpConnectors.Microbizz.Cmdlets;
+
+/// <summary>
+/// Reads Microbizz GO objects: by -Id (GET {type}/{id}), or the whole list (GET {type}, one unpaged JSON array
+/// read as a stream: objects reach the pipeline while the body is still arriving, and -First closes it early).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "MicrobizzObject", DefaultParameterSetName = "List", SupportsPaging = true)]
+[OutputType(MicrobizzApi.RecordType)]
+public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ParameterSetName = "ById")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    /// <summary>Field filters as query parameters named like the fields: @{ status = 'open'; company_id = 12 }.</summary>
+    [Parameter(ParameterSetName = "List")]
+    public Hashtable? Filter { get; set; }
+
+    /// <summary>Returns file fields' contents (include_binary_data=1): answers can be very large.</summary>
+    [Parameter]
+    public SwitchParameter IncludeBinaryData { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        CheckMethod(Type, HttpMethod.Get);
+        string type = Canonical(Type);
+        string typeName = MicrobizzApi.TypeName(type);
+        string? binary = IncludeBinaryData ? "1" : null;
+        if (ParameterSetName == "ById")
+        {
+            ListCmdletSupport.GetEach(this, Runtime, Id, id => ApiRequest.Get(MicrobizzApi.Route(type, id)).Add(MicrobizzApi.IncludeBinaryData, binary), typeName);
+            return;
+        }
+
+        var request = AddFilter(ApiRequest.Get(MicrobizzApi.Route(type)), Filter).Add(MicrobizzApi.IncludeBinaryData, binary);
+        ListCmdletSupport.Stream(this, Runtime, request, new SingleShotPaging(), typeName, $"Reading Microbizz {type}", pageSize: 1000);
+    }
+}
+
+/// <summary>Creates an object (POST {type}) from a hashtable or a piped object; answers 201. Never replayed once sent.</summary>
+[Cmdlet(VerbsCommon.New, "MicrobizzObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(MicrobizzApi.RecordType)]
+public sealed class NewMicrobizzObjectCommand : MicrobizzCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PSObject Property { get; set; } = new();
+
+    protected override void ProcessRecord()
+    {
+        CheckMethod(Type, HttpMethod.Post);
+        string type = Canonical(Type);
+        byte[] body;
+        try
+        {
+            body = JsonBody.FromUserInput(Property);
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is System.Text.Json.JsonException)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.InvalidBody", $"The object cannot be sent as JSON: {ex.Message}", Property));
+            return;
+        }
+
+        if (ShouldProcess(type, "Create Microbizz object"))
+        {
+            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type)) { Body = body }, MicrobizzApi.TypeName(type), Property, emit: true);
+        }
+    }
+}
+
+/// <summary>
+/// Changes the given fields of an object (POST {type}/{id}: omitted fields are left as they are). Setting the same
+/// values twice gives the same object, so it may be retried.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "MicrobizzObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(MicrobizzApi.RecordType)]
+public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Id { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 2)]
+    [ValidateNotNull]
+    public Hashtable Property { get; set; } = new();
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        CheckMethod(Type, HttpMethod.Post);
+        string type = Canonical(Type);
+        if (Property.Count == 0)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.NothingToChange", $"-Property is empty: nothing to change on {type} {Id}.", Property));
+            return;
+        }
+
+        byte[] body;
+        try
+        {
+            body = JsonBody.FromUserInput(Property);
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is System.Text.Json.JsonException)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.InvalidBody", $"-Property cannot be sent as JSON: {ex.Message}", Property));
+            return;
+        }
+
+        if (ShouldProcess($"{type} {Id}", "Update Microbizz object"))
+        {
+            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type, Id)) { Body = body, Idempotent = true }, MicrobizzApi.TypeName(type), Id, emit: PassThru);
+        }
+    }
+}
+
+/// <summary>Deletes objects (DELETE {type}/{id}); ids from the pipeline. Not replayed once sent.</summary>
+[Cmdlet(VerbsCommon.Remove, "MicrobizzObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveMicrobizzObjectCommand : MicrobizzCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    protected override void ProcessRecord()
+    {
+        CheckMethod(Type, HttpMethod.Delete);
+        string type = Canonical(Type);
+        foreach (string id in Id)
+        {
+            if (ShouldProcess($"{type} {id}", "Delete Microbizz object"))
+            {
+                Send(new ApiRequest(HttpMethod.Delete, MicrobizzApi.Route(type, id)), MicrobizzApi.TypeName(type), id, emit: false);
+            }
+        }
+    }
+}
+
+/// <summary>Calls any Microbizz GO route with the connection's token (as a cookie), retries and error handling.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "MicrobizzRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, SupportsPaging = true)]
+[OutputType(MicrobizzApi.RecordType)]
+public sealed class InvokeMicrobizzRequestCommand : InvokeRequestCmdlet<MicrobizzConnection>
+{
+    protected override string SystemName => MicrobizzApi.SystemName;
+
+    internal override string RecordTypeName => MicrobizzApi.RecordType;
+
+    // Lists are one unpaged array: -All streams it.
+    internal override PagingStrategy PagingFor(ApiRequest request) => new SingleShotPaging();
+}

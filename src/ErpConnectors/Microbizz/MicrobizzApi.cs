@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+
+namespace ErpConnectors.Microbizz;
+
+/// <summary>
+/// Everything the Microbizz connector knows about the wire, in one place. The object table is the contract's
+/// (object names are the document's headings, chosen): the one place object names, their methods and keys live.
+/// </summary>
+internal static class MicrobizzApi
+{
+    public const string SystemName = "Microbizz";
+
+    public static readonly Uri ProductionUri = new("https://go-api.microbizz.dk/api.php");
+    public const string SandboxPath = "microbizz/api.php";
+
+    public const string Login = "login";
+
+    /// <summary>The token travels as this cookie, never in a URL.</summary>
+    public const string TokenCookie = "access_token";
+
+    public const string IncludeBinaryData = "include_binary_data";
+
+    public static readonly IReadOnlyList<MicrobizzObject> Objects = new[]
+    {
+        new MicrobizzObject("assignment", "assignment_id", "GET", "POST", "DELETE"),
+        new MicrobizzObject("connection", "connection_id", "GET", "POST", "DELETE"),
+        new MicrobizzObject("cancelsubscription", null, "POST"),
+        new MicrobizzObject("company", "company_id", "GET", "POST"),
+        new MicrobizzObject("currentuser", null, "GET"),
+        new MicrobizzObject("deviceid", null, "POST"),
+        new MicrobizzObject("foreigncompany", "foreigncompany_id", "GET"),
+        new MicrobizzObject("notification", "notification_id", "GET", "POST", "DELETE"),
+        new MicrobizzObject("paymenturl", null, "GET"),
+        new MicrobizzObject("subscriptioninformation", null, "GET"),
+        new MicrobizzObject("task", "task_id", "GET", "POST"),
+        new MicrobizzObject("user", "user_id", "GET"),
+    };
+
+    public static MicrobizzObject? Find(string type) =>
+        Objects.FirstOrDefault(o => string.Equals(o.Name, type, StringComparison.OrdinalIgnoreCase));
+
+    public static string Route(string type, string? id = null) =>
+        id is null ? Uri.EscapeDataString(type) : $"{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}";
+
+    public static string TypeName(string type) => $"ErpConnectors.Microbizz.{type};{RecordType}";
+
+    public const string RecordType = "ErpConnectors.Microbizz.Record";
+}
+
+/// <summary>One object of the table: its name, its key field and the HTTP methods it allows.</summary>
+internal sealed class MicrobizzObject
+{
+    public MicrobizzObject(string name, string? key, params string[] methods)
+    {
+        Name = name;
+        Key = key;
+        Methods = methods;
+    }
+
+    public string Name { get; }
+
+    public string? Key { get; }
+
+    public IReadOnlyList<string> Methods { get; }
+
+    public bool Allows(HttpMethod method) => Methods.Contains(method.Method, StringComparer.OrdinalIgnoreCase);
+}
