@@ -45,6 +45,20 @@ internal static class MicrobizzApi
     public static string Route(string type, string? id = null) =>
         id is null ? Uri.EscapeDataString(type) : $"{Uri.EscapeDataString(type)}/{Uri.EscapeDataString(id)}";
 
+    /// <summary>A piped value's id: a plain value is the id; a record names it with its key field (task_id...) or Id.</summary>
+    public static string? IdOf(System.Management.Automation.PSObject item, string type)
+    {
+        object? bare = item.BaseObject;
+        if (bare is string or IConvertible)
+        {
+            return Convert.ToString(bare, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        string? key = Find(type)?.Key;
+        object? value = (key is null ? null : item.Properties[key]?.Value) ?? item.Properties["Id"]?.Value;
+        return value is null ? null : Convert.ToString(System.Management.Automation.PSObject.AsPSObject(value).BaseObject, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static string TypeName(string type) => $"ErpConnectors.Microbizz.{type};{RecordType}";
 
     public const string RecordType = "ErpConnectors.Microbizz.Record";

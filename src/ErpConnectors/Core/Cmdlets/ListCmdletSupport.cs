@@ -93,7 +93,8 @@ internal static class ListCmdletSupport
 
     private static ErrorRecord NotFound(string systemName, string typeName, object id)
     {
-        string kind = typeName.Substring(typeName.LastIndexOf('.') + 1);
+        string specific = typeName.Split(';')[0]; // "ErpConnectors.Qics.Customer;ErpConnectors.Qics.Record": the kind is the first
+        string kind = specific.Substring(specific.LastIndexOf('.') + 1);
         var exception = new ApiException(systemName, $"{systemName}: no {kind} with id '{id}'.", ErrorCategory.ObjectNotFound, $"{systemName}.NotFound") { StatusCode = HttpStatusCode.NotFound };
         return ErrorMapper.ToErrorRecord(exception, id);
     }

@@ -40,6 +40,25 @@ public abstract class MicrobizzCmdlet : ConnectedCmdlet<MicrobizzConnection>
 
     internal static string Canonical(string type) => MicrobizzApi.Find(type)?.Name ?? type;
 
+    /// <summary>The ids of piped values (plain ids, or records by their key field); a record without one is an error for it.</summary>
+    internal string[] Ids(PSObject[] items, string type)
+    {
+        var ids = new System.Collections.Generic.List<string>();
+        foreach (PSObject item in items)
+        {
+            if (MicrobizzApi.IdOf(item, type) is { Length: > 0 } id)
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                WriteError(ErrorMapper.InvalidArgument("Microbizz.RecordWithoutId", $"This {type} record has no {MicrobizzApi.Find(type)?.Key ?? "Id"} to name it.", item));
+            }
+        }
+
+        return ids.ToArray();
+    }
+
     /// <summary>Query parameters named like the fields; values culture-invariant.</summary>
     internal static ApiRequest AddFilter(ApiRequest request, IDictionary? filter)
     {

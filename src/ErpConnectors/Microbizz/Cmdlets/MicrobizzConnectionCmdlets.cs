@@ -40,11 +40,12 @@ public sealed class ConnectMicrobizzCommand : ErpCmdlet
 
     protected override void ProcessRecord()
     {
-        Uri baseUri = Sandbox ? new Uri(SandboxDefaults.Root, MicrobizzApi.SandboxPath) : BaseUri is null ? MicrobizzApi.ProductionUri : new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
-        if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+        if (BaseUri is not null && (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp)))
         {
             ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.InvalidBaseUri", $"-BaseUri must be an absolute http(s) URI, not '{BaseUri}'.", BaseUri));
         }
+
+        Uri baseUri = Sandbox ? new Uri(SandboxDefaults.Root, MicrobizzApi.SandboxPath) : BaseUri is null ? MicrobizzApi.ProductionUri : new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
 
         if (!TransportGuard.AllowsSecrets(baseUri))
         {

@@ -23,9 +23,10 @@ public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
     [ValidateNotNullOrEmpty]
     public string Type { get; set; } = string.Empty;
 
+    /// <summary>Ids, or (piped) records whose key field (task_id...) names them.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ParameterSetName = "ById")]
     [ValidateNotNullOrEmpty]
-    public string[] Id { get; set; } = Array.Empty<string>();
+    public PSObject[] Id { get; set; } = Array.Empty<PSObject>();
 
     /// <summary>Field filters as query parameters named like the fields: @{ status = 'open'; company_id = 12 }.</summary>
     [Parameter(ParameterSetName = "List")]
@@ -43,7 +44,7 @@ public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
         string? binary = IncludeBinaryData ? "1" : null;
         if (ParameterSetName == "ById")
         {
-            ListCmdletSupport.GetEach(this, Runtime, Id, id => ApiRequest.Get(MicrobizzApi.Route(type, id)).Add(MicrobizzApi.IncludeBinaryData, binary), typeName);
+            ListCmdletSupport.GetEach(this, Runtime, Ids(Id, type), id => ApiRequest.Get(MicrobizzApi.Route(type, id)).Add(MicrobizzApi.IncludeBinaryData, binary), typeName);
             return;
         }
 
@@ -101,9 +102,10 @@ public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
     [ValidateNotNullOrEmpty]
     public string Type { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Id { get; set; } = string.Empty;
+    /// <summary>The id, or (piped) a record whose key field (task_id...) names it.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public PSObject Id { get; set; } = new();
 
     [Parameter(Mandatory = true, Position = 2)]
     [ValidateNotNull]
@@ -116,9 +118,16 @@ public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
     {
         CheckMethod(Type, HttpMethod.Post);
         string type = Canonical(Type);
+        string[] ids = Ids(new[] { Id }, type);
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        string id = ids[0];
         if (Property.Count == 0)
         {
-            WriteError(ErrorMapper.InvalidArgument("Microbizz.NothingToChange", $"-Property is empty: nothing to change on {type} {Id}.", Property));
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.NothingToChange", $"-Property is empty: nothing to change on {type} {id}.", Property));
             return;
         }
 
@@ -133,9 +142,9 @@ public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
             return;
         }
 
-        if (ShouldProcess($"{type} {Id}", "Update Microbizz object"))
+        if (ShouldProcess($"{type} {id}", "Update Microbizz object"))
         {
-            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type, Id)) { Body = body, Idempotent = true }, MicrobizzApi.TypeName(type), Id, emit: PassThru);
+            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type, id)) { Body = body, Idempotent = true }, MicrobizzApi.TypeName(type), id, emit: PassThru);
         }
     }
 }
@@ -150,15 +159,16 @@ public sealed class RemoveMicrobizzObjectCommand : MicrobizzCmdlet
     [ValidateNotNullOrEmpty]
     public string Type { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Ids, or (piped) records whose key field (task_id...) names them.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
-    public string[] Id { get; set; } = Array.Empty<string>();
+    public PSObject[] Id { get; set; } = Array.Empty<PSObject>();
 
     protected override void ProcessRecord()
     {
         CheckMethod(Type, HttpMethod.Delete);
         string type = Canonical(Type);
-        foreach (string id in Id)
+        foreach (string id in Ids(Id, type))
         {
             if (ShouldProcess($"{type} {id}", "Delete Microbizz object"))
             {
