@@ -39,4 +39,8 @@ public static class SandboxCredentials
 
     /// <summary>The demo user's company: the default companyCode, and the only one it may name.</summary>
     public const string WeavyCompanyCode = "C01";
+
+    /// <summary>The Microbizz GO demo user (POST login {"username","password"}).</summary>
+    public const string MicrobizzUserName = "sandbox-user";
+    public const string MicrobizzPassword = "sandbox-password";
 }

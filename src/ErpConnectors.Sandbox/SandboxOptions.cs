@@ -23,4 +23,6 @@ public sealed class SandboxOptions
     public QicsSandboxOptions Qics { get; } = new();
 
     public WeavySandboxOptions Weavy { get; } = new();
+
+    public MicrobizzSandboxOptions Microbizz { get; } = new();
 }

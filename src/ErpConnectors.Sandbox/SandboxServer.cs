@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Jiwa;
+using ErpConnectors.Sandbox.Microbizz;
 using ErpConnectors.Sandbox.Qics;
 using ErpConnectors.Sandbox.Severa;
 using ErpConnectors.Sandbox.Weavy;
@@ -14,7 +15,7 @@ namespace ErpConnectors.Sandbox;
 
 /// <summary>
 /// The sandbox running in this process: one Kestrel on 127.0.0.1 serving every emulated system under its
-/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/>, <see cref="QicsBaseUri"/> or <see cref="WeavyBaseUri"/>, dispose it.
+/// own path prefix. Start it, point a client at <see cref="SeveraBaseUri"/>, <see cref="QicsBaseUri"/>, <see cref="WeavyBaseUri"/> or <see cref="MicrobizzBaseUri"/>, dispose it.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
@@ -22,7 +23,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly IReadOnlyList<SandboxSystem> _systems;
     private int _disposed;
 
-    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, QicsSandbox qics, WeavySandbox weavy, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
+    private SandboxServer(WebApplication app, Uri rootUri, SeveraSandbox severa, JiwaSandbox jiwa, QicsSandbox qics, WeavySandbox weavy, MicrobizzSandbox microbizz, RequestLog requests, IReadOnlyList<SandboxSystem> systems)
     {
         _app = app;
         RootUri = rootUri;
@@ -36,6 +37,8 @@ public sealed class SandboxServer : IAsyncDisposable
         QicsBaseUri = new Uri(rootUri, QicsSystem.BasePath.TrimStart('/'));
         Weavy = weavy;
         WeavyBaseUri = new Uri(rootUri, WeavySystem.BasePath.TrimStart('/'));
+        Microbizz = microbizz;
+        MicrobizzBaseUri = new Uri(rootUri, MicrobizzSystem.BasePath.TrimStart('/'));
     }
 
     /// <summary>http://127.0.0.1:{port}/</summary>
@@ -61,6 +64,11 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public WeavySandbox Weavy { get; }
 
+    /// <summary>{RootUri}microbizz/api.php (no trailing slash): objects live at {MicrobizzBaseUri}/OBJECT_NAME[/OBJECT_ID].</summary>
+    public Uri MicrobizzBaseUri { get; }
+
+    public MicrobizzSandbox Microbizz { get; }
+
     public RequestLog Requests { get; }
 
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
@@ -84,7 +92,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var jiwa = new JiwaSandbox(options);
         var qics = new QicsSandbox(options);
         var weavy = new WeavySandbox(options);
-        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy)];
+        var microbizz = new MicrobizzSandbox(options);
+        SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy), new MicrobizzSystem(microbizz)];
 
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.UseRouting();
@@ -115,7 +124,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, requests, systems);
+        return new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, microbizz, requests, systems);
     }
 
     /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
@@ -176,5 +185,6 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(qics.AuthorizationCodeLifetime, TimeSpan.Zero, "options.Qics.AuthorizationCodeLifetime");
         ArgumentOutOfRangeException.ThrowIfLessThan(qics.MaxTop, 1, "options.Qics.MaxTop");
         options.Weavy.Validate();
+        options.Microbizz.Validate();
     }
 }

@@ -33,6 +33,7 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
           --weavy-customers <n>           Weavy customers to generate (default 5000)
           --weavy-token-lifetime <s>      Weavy token lifetime (expiresIn) in seconds (default 3600)
           --weavy-quota <n>               Weavy calls per minute per calling IP, 429 beyond (default 0 = no quota)
+          --microbizz-tasks <n>           Microbizz tasks to generate (default 5000; millions are fine, lists stream)
           -h, --help                      Show this help
 
         Authentication endpoints are exempt from latency and random faults. Stop with Ctrl+C.
@@ -85,6 +86,7 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
                 case "--weavy-customers": options.Weavy.CustomerCount = Int(name, Value(), 0, WeavySandboxOptions.MaxCustomerCount); break;
                 case "--weavy-token-lifetime": options.Weavy.TokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
                 case "--weavy-quota": options.Weavy.RequestsPerWindow = Int(name, Value(), 0, 1_000_000); break;
+                case "--microbizz-tasks": options.Microbizz.TaskCount = Int(name, Value(), 0, MicrobizzSandboxOptions.MaxTaskCount); break;
                 default: throw new FormatException($"Unknown option '{arg}'.");
             }
         }
@@ -95,7 +97,7 @@ internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, dou
     /// <summary>Applies the fault settings that every system shares.</summary>
     public void ApplyFaults(SandboxServer server)
     {
-        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults, server.Qics.Faults, server.Weavy.Faults })
+        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults, server.Qics.Faults, server.Weavy.Faults, server.Microbizz.Faults })
         {
             faults.Latency = Latency;
             faults.TooManyRequestsRate = TooManyRequestsRate;

@@ -21,6 +21,15 @@ internal static class JsonBody
             throw unsupportedMediaType(contentType);
         }
 
+        return await ParseAsync(context, invalidJson).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The request body as JSON whatever its Content-Type (a PHP server reading php://input does not look at
+    /// it); valid JSON, else the vendor's <paramref name="invalidJson"/> error (given the parser's message).
+    /// </summary>
+    public static async Task<JsonElement> ParseAsync(HttpContext context, Func<string, Exception> invalidJson)
+    {
         try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);

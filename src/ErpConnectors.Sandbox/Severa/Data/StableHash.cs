@@ -1,3 +1,5 @@
+using ErpConnectors.Sandbox.Hosting;
+
 namespace ErpConnectors.Sandbox.Severa.Data;
 
 /// <summary>
@@ -6,13 +8,7 @@ namespace ErpConnectors.Sandbox.Severa.Data;
 /// </summary>
 internal static class StableHash
 {
-    public static ulong Mix(ulong value)
-    {
-        value += 0x9E3779B97F4A7C15UL;
-        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
-        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
-        return value ^ (value >> 31);
-    }
+    public static ulong Mix(ulong value) => SplitMix64.Mix(value);
 
     public static ulong Of(int seed, EntityKind kind, long index, int field) =>
         Mix(Mix(Mix(((ulong)(uint)seed << 8) ^ (ulong)kind) ^ (ulong)index) ^ (ulong)(uint)field);
