@@ -6,7 +6,7 @@
     Author               = 'ErpConnectors'
     CompanyName          = 'ErpConnectors'
     Copyright            = '(c) ErpConnectors. All rights reserved.'
-    Description          = 'Cmdlets that stream records between business systems: Visma Severa, Jiwa Financials, QicsMilestones and Divalto Weavy (Microbizz GO to come). Ships with a local sandbox of their APIs.'
+    Description          = 'Cmdlets that stream records between business systems: Visma Severa, Jiwa Financials, QicsMilestones, Divalto Weavy and Microbizz GO. Ships with a local sandbox of all five APIs.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('ErpConnectors.format.ps1xml')
