@@ -1,4 +1,5 @@
 using System.Globalization;
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Microbizz.Data;
 using ErpConnectors.Sandbox.Microbizz.Http;
 
@@ -32,7 +33,7 @@ internal static class ActionEndpoints
         // Chosen: 201 the first time a device id is posted, 200 when it is posted again ("this will just update
         // the last change date of it"); the answer is an empty object, the endpoint being write-only.
         var isNew = database.PutDeviceId(platform, (string)values["device_id_string"]!);
-        return MicrobizzJson.Answer(new Dictionary<string, object>(), isNew ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return ExactJson.Answer(new Dictionary<string, object>(), isNew ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary>
@@ -62,6 +63,6 @@ internal static class ActionEndpoints
         }
 
         database.Renewing = false;
-        return MicrobizzJson.Answer(SingleEndpoints.Subscription(database));
+        return ExactJson.Answer(SingleEndpoints.Subscription(database));
     }
 }

@@ -28,7 +28,7 @@ internal static class LoginEndpoint
 
         var token = microbizz.Tokens.Issue();
         var user = microbizz.Database.Table(MicrobizzObjects.User).Find(MicrobizzSeed.CurrentUserId)!;
-        return MicrobizzJson.Answer(new Dictionary<string, object?> { ["access_token"] = token, ["user"] = user });
+        return ExactJson.Answer(new Dictionary<string, object?> { ["access_token"] = token, ["user"] = user });
     }
 
     private static string Required(JsonElement body, string name) =>

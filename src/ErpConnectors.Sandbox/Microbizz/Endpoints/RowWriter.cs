@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Microbizz.Data;
 using ErpConnectors.Sandbox.Microbizz.Http;
 
@@ -84,8 +85,8 @@ internal static class RowWriter
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = statusCode;
-            httpContext.Response.ContentType = MicrobizzJson.ContentType;
-            await using var writer = new Utf8JsonWriter(httpContext.Response.Body, MicrobizzJson.WriterOptions);
+            httpContext.Response.ContentType = ExactJson.ContentType;
+            await using var writer = new Utf8JsonWriter(httpContext.Response.Body, ExactJson.WriterOptions);
             write(writer);
             await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
         }
@@ -99,8 +100,8 @@ internal static class RowWriter
         {
             var aborted = httpContext.RequestAborted;
             httpContext.Response.StatusCode = StatusCodes.Status200OK;
-            httpContext.Response.ContentType = MicrobizzJson.ContentType;
-            await using var writer = new Utf8JsonWriter(httpContext.Response.Body, MicrobizzJson.WriterOptions);
+            httpContext.Response.ContentType = ExactJson.ContentType;
+            await using var writer = new Utf8JsonWriter(httpContext.Response.Body, ExactJson.WriterOptions);
             try
             {
                 writer.WriteStartArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Microbizz.Data;
 using ErpConnectors.Sandbox.Microbizz.Http;
 
@@ -18,12 +19,12 @@ internal static class SingleEndpoints
                 return RowWriter.One(users.Definition, users.Find(MicrobizzSeed.CurrentUserId)!, binaries: null);
             case MicrobizzObjects.PaymentUrl:
                 // Chosen: a URL on the sandbox's host that is not served (payments are out of scope).
-                return MicrobizzJson.Answer(new Dictionary<string, object>
+                return ExactJson.Answer(new Dictionary<string, object>
                 {
                     ["url"] = string.Create(CultureInfo.InvariantCulture, $"{context.Request.Scheme}://{context.Request.Host}{MicrobizzSystem.PrefixPath}/payment?company_id={MicrobizzSeed.CurrentCompanyId}"),
                 });
             default:
-                return MicrobizzJson.Answer(Subscription(database));
+                return ExactJson.Answer(Subscription(database));
         }
     }
 

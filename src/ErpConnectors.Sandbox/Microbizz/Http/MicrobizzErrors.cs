@@ -1,3 +1,5 @@
+using ErpConnectors.Sandbox.Hosting;
+
 namespace ErpConnectors.Sandbox.Microbizz.Http;
 
 /// <summary>The errors the emulation answers, and how each is written.</summary>
@@ -49,6 +51,6 @@ internal static class MicrobizzErrors
             context.Response.Headers[name] = value;
         }
 
-        return MicrobizzJson.Answer(new { error = new { code = error.Code, message = error.Message } }, error.StatusCode).ExecuteAsync(context);
+        return ExactJson.Answer(new { error = new { code = error.Code, message = error.Message } }, error.StatusCode).ExecuteAsync(context);
     }
 }

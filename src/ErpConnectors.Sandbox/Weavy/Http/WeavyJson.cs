@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Weavy.Data;
 using ErpConnectors.Sandbox.Weavy.Schema;
 
@@ -11,16 +11,11 @@ namespace ErpConnectors.Sandbox.Weavy.Http;
 /// </summary>
 internal static class WeavyJson
 {
-    public const string ContentType = "application/json; charset=utf-8";
+    public const string ContentType = ExactJson.ContentType;
 
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = null,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions Options = ExactJson.Options;
 
-    public static IResult Answer(object value, int statusCode = StatusCodes.Status200OK) =>
-        Results.Json(value, Options, ContentType, statusCode);
+    public static IResult Answer(object value, int statusCode = StatusCodes.Status200OK) => ExactJson.Answer(value, statusCode);
 
     /// <summary>A record on the wire: the given fields in the order given, or every field in dictionary order.</summary>
     public static OrderedDictionary<string, object?> Record(WeavyRecord record, IReadOnlyList<FieldDefinition>? fields = null)
