@@ -26,6 +26,23 @@ internal static class ConnectionRegistry
         where TConnection : ErpConnection =>
         Current.TryGetValue(systemName, out var connection) ? connection as TConnection : null;
 
+    /// <summary>
+    /// What every Disconnect-* does: the connection stops being the default, forgets its tokens, releases its
+    /// sockets and says it is closed.
+    /// </summary>
+    public static void Close(ErpConnection connection)
+    {
+        Remove(connection);
+        if (connection.Runtime is ConnectionRuntime runtime)
+        {
+            runtime.Tokens.Forget();
+            runtime.Dispose();
+        }
+
+        connection.MarkDisconnected();
+        connection.ExpiresOn = null;
+    }
+
     /// <summary>Forgets the default if it is <paramref name="connection"/> (Disconnect).</summary>
     public static void Remove(ErpConnection connection)
     {

@@ -16,37 +16,26 @@ public sealed class DisconnectJiwaCommand : JiwaCmdlet
     protected override void ProcessRecord()
     {
         JiwaConnection connection = ResolvedConnection;
-        if (connection.Runtime is ConnectionRuntime runtime)
+        if (connection.AuthenticationKind == JiwaAuthenticationKind.Credential && connection.Runtime is ConnectionRuntime runtime && runtime.Tokens.Current is { } session)
         {
-            if (connection.AuthenticationKind == JiwaAuthenticationKind.Credential && runtime.Tokens.Current is { } session)
+            // Sent with the session as it is (not through the login-again handler): logging in only to log
+            // out would be pointless, and a dead session is already logged out.
+            var request = ApiRequest.Get(JiwaApi.Logout);
+            request.Headers[JiwaApi.SessionHeader] = session.AccessToken;
+            Run(async (output, token) =>
             {
-                // Sent with the session as it is (not through the login-again handler): logging in only to log
-                // out would be pointless, and a dead session is already logged out.
-                var request = ApiRequest.Get(JiwaApi.Logout);
-                request.Headers[JiwaApi.SessionHeader] = session.AccessToken;
-                Run(async (output, token) =>
+                try
                 {
-                    try
-                    {
-                        using var answer = await runtime.SendAsync(request, output, token, anonymous: true).ConfigureAwait(false);
-                    }
-                    catch (ApiException ex)
-                    {
-                        output.Warning($"Jiwa did not confirm the logout ({ex.Message}); the session ends when it expires on the server.");
-                    }
-                }, target: connection.BaseUri);
-            }
-
-            ConnectionRegistry.Remove(connection);
-            runtime.Tokens.Forget();
-            runtime.Dispose();
-        }
-        else
-        {
-            ConnectionRegistry.Remove(connection);
+                    using var answer = await runtime.SendAsync(request, output, token, anonymous: true).ConfigureAwait(false);
+                }
+                catch (ApiException ex)
+                {
+                    output.Warning($"Jiwa did not confirm the logout ({ex.Message}); the session ends when it expires on the server.");
+                }
+            }, target: connection.BaseUri);
         }
 
-        connection.MarkDisconnected();
+        ConnectionRegistry.Close(connection);
         WriteVerbose($"Disconnected from Jiwa at {connection.BaseUri}.");
     }
 }

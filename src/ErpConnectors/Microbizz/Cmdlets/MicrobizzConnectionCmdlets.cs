@@ -104,14 +104,7 @@ public sealed class DisconnectMicrobizzCommand : MicrobizzCmdlet
     protected override void ProcessRecord()
     {
         MicrobizzConnection connection = ResolvedConnection;
-        ConnectionRegistry.Remove(connection);
-        if (connection.Runtime is ConnectionRuntime runtime)
-        {
-            runtime.Tokens.Forget();
-            runtime.Dispose();
-        }
-
-        connection.MarkDisconnected();
+        ConnectionRegistry.Close(connection);
         WriteVerbose($"Disconnected from Microbizz GO at {connection.BaseUri}.");
     }
 }

@@ -15,15 +15,7 @@ public sealed class DisconnectQicsCommand : QicsCmdlet
     protected override void ProcessRecord()
     {
         QicsConnection connection = ResolvedConnection;
-        ConnectionRegistry.Remove(connection);
-        if (connection.Runtime is ConnectionRuntime runtime)
-        {
-            runtime.Tokens.Forget();
-            runtime.Dispose();
-        }
-
-        connection.MarkDisconnected();
-        connection.ExpiresOn = null;
+        ConnectionRegistry.Close(connection);
         WriteVerbose($"Disconnected from QicsMilestones at {connection.BaseUri}.");
     }
 }

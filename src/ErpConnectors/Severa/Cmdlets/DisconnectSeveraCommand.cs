@@ -11,15 +11,7 @@ public sealed class DisconnectSeveraCommand : SeveraCmdlet
     protected override void ProcessRecord()
     {
         SeveraConnection connection = ResolvedConnection;
-        ConnectionRegistry.Remove(connection);
-        if (connection.Runtime is ConnectionRuntime runtime)
-        {
-            runtime.Tokens.Forget();
-            runtime.Dispose();
-        }
-
-        connection.MarkDisconnected();
-        connection.ExpiresOn = null;
+        ConnectionRegistry.Close(connection);
         WriteVerbose($"Disconnected from Severa at {connection.BaseUri}.");
     }
 }

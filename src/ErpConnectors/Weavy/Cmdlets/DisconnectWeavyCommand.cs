@@ -11,15 +11,7 @@ public sealed class DisconnectWeavyCommand : WeavyCmdlet
     protected override void ProcessRecord()
     {
         WeavyConnection connection = ResolvedConnection;
-        ConnectionRegistry.Remove(connection);
-        if (connection.Runtime is ConnectionRuntime runtime)
-        {
-            runtime.Tokens.Forget();
-            runtime.Dispose();
-        }
-
-        connection.MarkDisconnected();
-        connection.ExpiresOn = null;
+        ConnectionRegistry.Close(connection);
         WriteVerbose($"Disconnected from Weavy project {connection.ProjectCode}.");
     }
 }
