@@ -16,7 +16,7 @@ namespace ErpConnectors.Jiwa.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Jiwa", DefaultParameterSetName = "Credential")]
 [OutputType(typeof(JiwaConnection))]
-public sealed class ConnectJiwaCommand : ErpCmdlet
+public sealed class ConnectJiwaCommand : ConnectCmdlet
 {
     /// <summary>The API root, e.g. https://api.example.com.au (Jiwa is self-hosted: there is no default).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Credential")]
@@ -35,16 +35,11 @@ public sealed class ConnectJiwaCommand : ErpCmdlet
     [Parameter(Mandatory = true, ParameterSetName = "Sandbox")]
     public SwitchParameter Sandbox { get; set; }
 
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
         Uri baseUri = ResolveBaseUri();
-        if (!TransportGuard.AllowsSecrets(baseUri))
-        {
-            ThrowTerminatingError(ErrorMapper.ToErrorRecord(ApiException.InsecureTransport(baseUri), baseUri));
-        }
+        EnsureSecretsMayTravel(baseUri);
 
         (string user, SecureString secret, JiwaAuthenticationKind kind) = ParameterSetName switch
         {
@@ -67,32 +62,17 @@ public sealed class ConnectJiwaCommand : ErpCmdlet
         var runtime = JiwaSession.Create(connection, secret);
 
         // A login proves a credential; a key has no login step, so a KeepAlive call proves it (401 if refused).
-        try
+        Open(connection, runtime, async (output, token) =>
         {
-            Run(async (output, token) =>
-        {
-                if (kind == JiwaAuthenticationKind.Credential)
-                {
-                    await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false);
-                }
-                else
-                {
-                    using var answer = await runtime.SendAsync(ApiRequest.Get(JiwaApi.KeepAlive), output, token).ConfigureAwait(false);
-                }
-            }, target: baseUri, failuresTerminate: true);
-        }
-        catch
-        {
-            runtime.Dispose(); // a connection that never connected keeps no sockets
-            throw;
-        }
-
-        ConnectionRegistry.SetDefault(connection);
-        WriteVerbose($"Connected to Jiwa at {baseUri} as {user} ({kind}).");
-        if (PassThru)
-        {
-            WriteObject(connection);
-        }
+            if (kind == JiwaAuthenticationKind.Credential)
+            {
+                await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false);
+            }
+            else
+            {
+                using var answer = await runtime.SendAsync(ApiRequest.Get(JiwaApi.KeepAlive), output, token).ConfigureAwait(false);
+            }
+        }, () => $"Connected to Jiwa at {baseUri} as {user} ({kind}).");
     }
 
     private Uri ResolveBaseUri()
@@ -102,11 +82,6 @@ public sealed class ConnectJiwaCommand : ErpCmdlet
             return new Uri(SandboxDefaults.Root, JiwaApi.SandboxPath);
         }
 
-        if (!BaseUri!.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
-        {
-            ThrowTerminatingError(ErrorMapper.InvalidArgument("Jiwa.InvalidBaseUri", $"-BaseUri must be an absolute http(s) URI, not '{BaseUri}'.", BaseUri));
-        }
-
-        return new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
+        return CheckBaseUri(BaseUri!, JiwaApi.SystemName);
     }
 }

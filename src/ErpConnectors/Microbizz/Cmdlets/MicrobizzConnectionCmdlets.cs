@@ -16,7 +16,7 @@ namespace ErpConnectors.Microbizz.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Microbizz", DefaultParameterSetName = "Credential")]
 [OutputType(typeof(MicrobizzConnection))]
-public sealed class ConnectMicrobizzCommand : ErpCmdlet
+public sealed class ConnectMicrobizzCommand : ConnectCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Credential")]
     [Credential]
@@ -35,22 +35,12 @@ public sealed class ConnectMicrobizzCommand : ErpCmdlet
     [Parameter(Mandatory = true, ParameterSetName = "Sandbox")]
     public SwitchParameter Sandbox { get; set; }
 
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
-        if (BaseUri is not null && (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp)))
-        {
-            ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.InvalidBaseUri", $"-BaseUri must be an absolute http(s) URI, not '{BaseUri}'.", BaseUri));
-        }
+        Uri baseUri = Sandbox ? new Uri(SandboxDefaults.Root, MicrobizzApi.SandboxPath) : BaseUri is null ? MicrobizzApi.ProductionUri : CheckBaseUri(BaseUri, MicrobizzApi.SystemName);
 
-        Uri baseUri = Sandbox ? new Uri(SandboxDefaults.Root, MicrobizzApi.SandboxPath) : BaseUri is null ? MicrobizzApi.ProductionUri : new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
-
-        if (!TransportGuard.AllowsSecrets(baseUri))
-        {
-            ThrowTerminatingError(ErrorMapper.ToErrorRecord(ApiException.InsecureTransport(baseUri), baseUri));
-        }
+        EnsureSecretsMayTravel(baseUri);
 
         (string user, SecureString secret, MicrobizzAuthenticationKind kind) = ParameterSetName switch
         {
@@ -66,33 +56,18 @@ public sealed class ConnectMicrobizzCommand : ErpCmdlet
         secret.MakeReadOnly();
         var connection = new MicrobizzConnection(baseUri, user, kind);
         var runtime = MicrobizzSession.Create(connection, secret);
-        try
+        // A login proves a credential; a bare token is proved by reading the current user.
+        Open(connection, runtime, async (output, token) =>
         {
-            // A login proves a credential; a bare token is proved by reading the current user.
-            Run(async (output, token) =>
+            if (kind == MicrobizzAuthenticationKind.Credential)
             {
-                if (kind == MicrobizzAuthenticationKind.Credential)
-                {
-                    await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false);
-                }
-                else
-                {
-                    using var answer = await runtime.SendAsync(ApiRequest.Get(MicrobizzApi.Route("currentuser")), output, token).ConfigureAwait(false);
-                }
-            }, target: baseUri, failuresTerminate: true);
-        }
-        catch
-        {
-            runtime.Dispose(); // a connection that never connected keeps no sockets
-            throw;
-        }
-
-        ConnectionRegistry.SetDefault(connection);
-        WriteVerbose($"Connected to Microbizz GO at {baseUri} as {user}.");
-        if (PassThru)
-        {
-            WriteObject(connection);
-        }
+                await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false);
+            }
+            else
+            {
+                using var answer = await runtime.SendAsync(ApiRequest.Get(MicrobizzApi.Route("currentuser")), output, token).ConfigureAwait(false);
+            }
+        }, () => $"Connected to Microbizz GO at {baseUri} as {user}.");
     }
 }
 

@@ -21,7 +21,7 @@ namespace ErpConnectors.Qics.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Qics", DefaultParameterSetName = "Browser")]
 [OutputType(typeof(QicsConnection))]
-public sealed class ConnectQicsCommand : ErpCmdlet
+public sealed class ConnectQicsCommand : ConnectCmdlet
 {
     [Parameter(Mandatory = true, ParameterSetName = "Browser")]
     [Parameter(Mandatory = true, ParameterSetName = "RefreshToken")]
@@ -73,16 +73,11 @@ public sealed class ConnectQicsCommand : ErpCmdlet
     [ValidateNotNull]
     public Uri? BaseUri { get; set; }
 
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
         Uri baseUri = ResolveBaseUri();
-        if (!TransportGuard.AllowsSecrets(baseUri))
-        {
-            ThrowTerminatingError(ErrorMapper.ToErrorRecord(ApiException.InsecureTransport(baseUri), baseUri));
-        }
+        EnsureSecretsMayTravel(baseUri);
 
         bool sandbox = Sandbox.IsPresent;
         string clientId = sandbox ? SandboxDefaults.QicsClientId : ClientId;
@@ -120,21 +115,15 @@ public sealed class ConnectQicsCommand : ErpCmdlet
                     provider.UseAuthorizationCode(code, listener.RedirectUri);
                 }
             }
-
-            Run(async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false), target: baseUri, failuresTerminate: true);
         }
         catch
         {
-            runtime.Dispose(); // a connection that never connected keeps no sockets
+            runtime.Dispose(); // a sign-in that failed leaves no sockets behind
             throw;
         }
 
-        ConnectionRegistry.SetDefault(connection);
-        WriteVerbose($"Connected to QicsMilestones at {baseUri}, tenant {tenant}; token valid until {connection.ExpiresOn:u}. Store the connection's RefreshToken: it rotates on every refresh.");
-        if (PassThru)
-        {
-            WriteObject(connection);
-        }
+        Open(connection, runtime, async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false),
+            () => $"Connected to QicsMilestones at {baseUri}, tenant {tenant}; token valid until {connection.ExpiresOn:u}. Store the connection's RefreshToken: it rotates on every refresh.");
     }
 
     /// <summary>The browser half: show the authorize page, wait for the redirect, return the code.</summary>
@@ -245,11 +234,6 @@ public sealed class ConnectQicsCommand : ErpCmdlet
             return QicsApi.ProductionUri;
         }
 
-        if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
-        {
-            ThrowTerminatingError(ErrorMapper.InvalidArgument("Qics.InvalidBaseUri", $"-BaseUri must be an absolute http(s) URI, not '{BaseUri}'.", BaseUri));
-        }
-
-        return new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
+        return CheckBaseUri(BaseUri, QicsApi.SystemName);
     }
 }

@@ -16,7 +16,7 @@ namespace ErpConnectors.Severa.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Severa", DefaultParameterSetName = "Credential")]
 [OutputType(typeof(SeveraConnection))]
-public sealed class ConnectSeveraCommand : ErpCmdlet
+public sealed class ConnectSeveraCommand : ConnectCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Credential")]
     [Credential]
@@ -53,8 +53,6 @@ public sealed class ConnectSeveraCommand : ErpCmdlet
     [ValidateRange(1, 10000)]
     public int RequestRateLimit { get; set; } = SeveraApi.RequestsPerSecond;
 
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -70,10 +68,7 @@ public sealed class ConnectSeveraCommand : ErpCmdlet
         }
 
         Uri baseUri = ResolveBaseUri();
-        if (!TransportGuard.AllowsSecrets(baseUri))
-        {
-            ThrowTerminatingError(ErrorMapper.ToErrorRecord(ApiException.InsecureTransport(baseUri), baseUri));
-        }
+        EnsureSecretsMayTravel(baseUri);
 
         (string clientId, SecureString secret) = ParameterSetName switch
         {
@@ -91,34 +86,15 @@ public sealed class ConnectSeveraCommand : ErpCmdlet
         var connection = new SeveraConnection(baseUri, clientId, environment, Scope.Select(s => s.ToLowerInvariant()).ToArray());
         var runtime = SeveraSession.Create(connection, secret, RequestRateLimit);
 
-        try
-        {
-            Run(async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false), target: baseUri, failuresTerminate: true);
-        }
-        catch
-        {
-            runtime.Dispose(); // a connection that never connected keeps no sockets
-            throw;
-        }
-
-        ConnectionRegistry.SetDefault(connection);
-        WriteVerbose($"Connected to Severa at {baseUri} as {clientId}; token valid until {connection.ExpiresOn:u}.");
-        if (PassThru)
-        {
-            WriteObject(connection);
-        }
+        Open(connection, runtime, async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false),
+            () => $"Connected to Severa at {baseUri} as {clientId}; token valid until {connection.ExpiresOn:u}.");
     }
 
     private Uri ResolveBaseUri()
     {
         if (BaseUri is not null)
         {
-            if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
-            {
-                ThrowTerminatingError(ErrorMapper.InvalidArgument("Severa.InvalidBaseUri", $"-BaseUri must be an absolute http(s) URI, not '{BaseUri}'.", BaseUri));
-            }
-
-            return new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
+            return CheckBaseUri(BaseUri, SeveraApi.SystemName);
         }
 
         if (Sandbox)

@@ -14,7 +14,7 @@ namespace ErpConnectors.Weavy.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Weavy", DefaultParameterSetName = "Credential")]
 [OutputType(typeof(WeavyConnection))]
-public sealed class ConnectWeavyCommand : ErpCmdlet
+public sealed class ConnectWeavyCommand : ConnectCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Credential")]
     [ValidateNotNullOrEmpty]
@@ -41,8 +41,6 @@ public sealed class ConnectWeavyCommand : ErpCmdlet
     [ValidateNotNullOrEmpty]
     public string? CompanyCode { get; set; }
 
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -52,10 +50,7 @@ public sealed class ConnectWeavyCommand : ErpCmdlet
         }
 
         Uri baseUri = ResolveBaseUri();
-        if (!TransportGuard.AllowsSecrets(baseUri))
-        {
-            ThrowTerminatingError(ErrorMapper.ToErrorRecord(ApiException.InsecureTransport(baseUri), baseUri));
-        }
+        EnsureSecretsMayTravel(baseUri);
 
         bool sandbox = Sandbox.IsPresent;
         string project = sandbox ? SandboxDefaults.WeavyProjectCode : ProjectCode;
@@ -70,22 +65,8 @@ public sealed class ConnectWeavyCommand : ErpCmdlet
         WeavyRegion region = sandbox || BaseUri is not null ? WeavyRegion.Custom : Region;
         var connection = new WeavyConnection(baseUri, project, user, region, CompanyCode ?? (sandbox ? SandboxDefaults.WeavyCompanyCode : null));
         var runtime = WeavySession.Create(connection, password);
-        try
-        {
-            Run(async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false), target: baseUri, failuresTerminate: true);
-        }
-        catch
-        {
-            runtime.Dispose(); // a connection that never connected keeps no sockets
-            throw;
-        }
-
-        ConnectionRegistry.SetDefault(connection);
-        WriteVerbose($"Connected to Weavy project {project} at {baseUri} as {user}; token valid until {connection.ExpiresOn:u}.");
-        if (PassThru)
-        {
-            WriteObject(connection);
-        }
+        Open(connection, runtime, async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false),
+            () => $"Connected to Weavy project {project} at {baseUri} as {user}; token valid until {connection.ExpiresOn:u}.");
     }
 
     private Uri ResolveBaseUri()
@@ -97,12 +78,7 @@ public sealed class ConnectWeavyCommand : ErpCmdlet
 
         if (BaseUri is not null)
         {
-            if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
-            {
-                ThrowTerminatingError(ErrorMapper.InvalidArgument("Weavy.InvalidBaseUri", $"-BaseUri must be an absolute http(s) URI, not '{BaseUri}'.", BaseUri));
-            }
-
-            return new Uri(BaseUri.AbsoluteUri.TrimEnd('/'));
+            return CheckBaseUri(BaseUri, WeavyApi.SystemName);
         }
 
         return Region == WeavyRegion.NorthAmerica ? WeavyApi.NorthAmericaUri : WeavyApi.EuropeUri;
