@@ -127,6 +127,14 @@ public sealed class QicsGatewayTests
         Assert.Equal("4.0", response.Headers.GetValues("OData-Version").Single());
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(response.Content.Headers.ContentType.Parameters, p => p.Name == "odata.metadata" && p.Value == "minimal");
+        // The log entry is written once the server has finished the answer, which may be just after the client
+        // has read it: wait for it (bounded) rather than race it.
+        await response.Content.ReadAsByteArrayAsync();
+        for (int i = 0; i < 100 && client.Server.Requests.Snapshot().Count == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
         var logged = Assert.Single(client.Server.Requests.Snapshot());
         Assert.Equal(("qics", "/qics/api/V3/odata/OverviewItem", "1"), (logged.System, logged.Path, logged.QueryValue("$top")));
         Assert.Equal(SandboxCredentials.QicsApiKey, logged.Headers["api-key"]);
