@@ -62,6 +62,19 @@ internal static class MicrobizzApi
     public static string TypeName(string type) => $"ErpConnectors.Microbizz.{type};{RecordType}";
 
     public const string RecordType = "ErpConnectors.Microbizz.Record";
+
+    // The specific type names the typed cmdlets declare ([OutputType] needs constants); TypeName(type) gives them.
+    public const string TaskType = "ErpConnectors.Microbizz.task";
+    public const string CompanyType = "ErpConnectors.Microbizz.company";
+    public const string ForeignCompanyType = "ErpConnectors.Microbizz.foreigncompany";
+    public const string ConnectionType = "ErpConnectors.Microbizz.connection";
+    public const string NotificationType = "ErpConnectors.Microbizz.notification";
+    public const string AssignmentType = "ErpConnectors.Microbizz.assignment";
+    public const string UserType = "ErpConnectors.Microbizz.user";
+    public const string SubscriptionType = "ErpConnectors.Microbizz.subscriptioninformation";
+
+    /// <summary>The task's file field (the document's task field list is cut; the contract chose this name).</summary>
+    public const string TaskAttachment = "attachment";
 }
 
 /// <summary>One object of the table: its name, its key field and the HTTP methods it allows.</summary>

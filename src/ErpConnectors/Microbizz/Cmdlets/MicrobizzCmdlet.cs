@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Net.Http;
 using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
+using ErpConnectors.Core.Json;
+using ErpConnectors.Core.Paging;
 using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
@@ -72,6 +74,73 @@ public abstract class MicrobizzCmdlet : ConnectedCmdlet<MicrobizzConnection>
         }
 
         return request;
+    }
+
+    /// <summary>Reads objects by id, one request each; a missing one is a non-terminating error naming it.</summary>
+    internal void ReadById(string type, System.Collections.Generic.IEnumerable<string> ids, bool includeBinaryData, string? typeName = null) =>
+        ListCmdletSupport.GetEach(this, Runtime, ids, id => ApiRequest.Get(MicrobizzApi.Route(type, id)).Add(MicrobizzApi.IncludeBinaryData, includeBinaryData ? "1" : null), typeName ?? MicrobizzApi.TypeName(type));
+
+    /// <summary>
+    /// Reads a whole list: one unpaged JSON array, streamed element by element (objects reach the pipeline while
+    /// the body is still arriving, and -First closes the answer early).
+    /// </summary>
+    internal void ReadList(string type, IDictionary? filter, bool includeBinaryData)
+    {
+        var request = AddFilter(ApiRequest.Get(MicrobizzApi.Route(type)), filter).Add(MicrobizzApi.IncludeBinaryData, includeBinaryData ? "1" : null);
+        ListCmdletSupport.Stream(this, Runtime, request, new SingleShotPaging(), MicrobizzApi.TypeName(type), $"Reading Microbizz {type}", pageSize: 1000);
+    }
+
+    /// <summary>Reads the one object a route without id answers (currentuser, subscriptioninformation...).</summary>
+    internal void ReadSingle(string route, string typeName) => Send(ApiRequest.Get(route), typeName, route, emit: true);
+
+    /// <summary>Creates an object (POST {type}); answered 201 with it. A create is never replayed once it may have arrived.</summary>
+    internal void Create(string type, object fields, object target)
+    {
+        if (Body(fields, target) is { } body && ShouldProcess(type, "Create Microbizz object"))
+        {
+            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type)) { Body = body }, MicrobizzApi.TypeName(type), target, emit: true);
+        }
+    }
+
+    /// <summary>
+    /// Changes only the given fields (POST {type}/{id}: omitted fields are left as they are). The same values sent
+    /// twice give the same object, so an update may be retried.
+    /// </summary>
+    internal void Update(string type, string id, IDictionary fields, bool passThru)
+    {
+        if (fields.Count == 0)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.NothingToChange", $"Nothing to change on {type} {id}: give at least one field.", id));
+            return;
+        }
+
+        if (Body(fields, id) is { } body && ShouldProcess($"{type} {id}", "Update Microbizz object"))
+        {
+            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type, id)) { Body = body, Idempotent = true }, MicrobizzApi.TypeName(type), id, emit: passThru);
+        }
+    }
+
+    /// <summary>Deletes one object (DELETE {type}/{id}); not replayed once sent.</summary>
+    internal void Delete(string type, string id)
+    {
+        if (ShouldProcess($"{type} {id}", "Delete Microbizz object"))
+        {
+            Send(new ApiRequest(HttpMethod.Delete, MicrobizzApi.Route(type, id)), MicrobizzApi.TypeName(type), id, emit: false);
+        }
+    }
+
+    /// <summary>The JSON body, or null after an error naming what cannot be sent.</summary>
+    private byte[]? Body(object fields, object target)
+    {
+        try
+        {
+            return JsonBody.FromUserInput(fields);
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is System.Text.Json.JsonException)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.InvalidBody", $"The fields cannot be sent as JSON: {ex.Message}", target));
+            return null;
+        }
     }
 
     /// <summary>Sends one request; emits the answer when asked to.</summary>

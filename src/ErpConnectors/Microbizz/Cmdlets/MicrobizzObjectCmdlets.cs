@@ -40,16 +40,14 @@ public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
     {
         CheckMethod(Type, HttpMethod.Get);
         string type = Canonical(Type);
-        string typeName = MicrobizzApi.TypeName(type);
-        string? binary = IncludeBinaryData ? "1" : null;
         if (ParameterSetName == "ById")
         {
-            ListCmdletSupport.GetEach(this, Runtime, Ids(Id, type), id => ApiRequest.Get(MicrobizzApi.Route(type, id)).Add(MicrobizzApi.IncludeBinaryData, binary), typeName);
-            return;
+            ReadById(type, Ids(Id, type), IncludeBinaryData);
         }
-
-        var request = AddFilter(ApiRequest.Get(MicrobizzApi.Route(type)), Filter).Add(MicrobizzApi.IncludeBinaryData, binary);
-        ListCmdletSupport.Stream(this, Runtime, request, new SingleShotPaging(), typeName, $"Reading Microbizz {type}", pageSize: 1000);
+        else
+        {
+            ReadList(type, Filter, IncludeBinaryData);
+        }
     }
 }
 
@@ -70,22 +68,7 @@ public sealed class NewMicrobizzObjectCommand : MicrobizzCmdlet
     protected override void ProcessRecord()
     {
         CheckMethod(Type, HttpMethod.Post);
-        string type = Canonical(Type);
-        byte[] body;
-        try
-        {
-            body = JsonBody.FromUserInput(Property);
-        }
-        catch (Exception ex) when (ex is ArgumentException || ex is System.Text.Json.JsonException)
-        {
-            WriteError(ErrorMapper.InvalidArgument("Microbizz.InvalidBody", $"The object cannot be sent as JSON: {ex.Message}", Property));
-            return;
-        }
-
-        if (ShouldProcess(type, "Create Microbizz object"))
-        {
-            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type)) { Body = body }, MicrobizzApi.TypeName(type), Property, emit: true);
-        }
+        Create(Canonical(Type), Property, Property);
     }
 }
 
@@ -124,28 +107,7 @@ public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
             return;
         }
 
-        string id = ids[0];
-        if (Property.Count == 0)
-        {
-            WriteError(ErrorMapper.InvalidArgument("Microbizz.NothingToChange", $"-Property is empty: nothing to change on {type} {id}.", Property));
-            return;
-        }
-
-        byte[] body;
-        try
-        {
-            body = JsonBody.FromUserInput(Property);
-        }
-        catch (Exception ex) when (ex is ArgumentException || ex is System.Text.Json.JsonException)
-        {
-            WriteError(ErrorMapper.InvalidArgument("Microbizz.InvalidBody", $"-Property cannot be sent as JSON: {ex.Message}", Property));
-            return;
-        }
-
-        if (ShouldProcess($"{type} {id}", "Update Microbizz object"))
-        {
-            Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type, id)) { Body = body, Idempotent = true }, MicrobizzApi.TypeName(type), id, emit: PassThru);
-        }
+        Update(type, ids[0], Property, PassThru);
     }
 }
 
@@ -170,10 +132,7 @@ public sealed class RemoveMicrobizzObjectCommand : MicrobizzCmdlet
         string type = Canonical(Type);
         foreach (string id in Ids(Id, type))
         {
-            if (ShouldProcess($"{type} {id}", "Delete Microbizz object"))
-            {
-                Send(new ApiRequest(HttpMethod.Delete, MicrobizzApi.Route(type, id)), MicrobizzApi.TypeName(type), id, emit: false);
-            }
+            Delete(type, id);
         }
     }
 }

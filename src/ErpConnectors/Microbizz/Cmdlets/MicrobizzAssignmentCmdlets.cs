@@ -1,0 +1,64 @@
+using System;
+using System.Management.Automation;
+
+namespace ErpConnectors.Microbizz.Cmdlets;
+
+/// <summary>Reads assignments (a user bound to a task): by id, or the list filtered by task or user.</summary>
+[Cmdlet(VerbsCommon.Get, "MicrobizzAssignment", DefaultParameterSetName = "List", SupportsPaging = true)]
+[OutputType(MicrobizzApi.AssignmentType)]
+public sealed class GetMicrobizzAssignmentCommand : GetMicrobizzTypedCmdlet
+{
+    internal override string ObjectName => "assignment";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+    [Alias("assignment_id")]
+    [MicrobizzField("assignment_id")]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    [Parameter(ParameterSetName = "List")]
+    [MicrobizzField("task_ref")]
+    public long TaskId { get; set; }
+
+    [Parameter(ParameterSetName = "List")]
+    [MicrobizzField("user_ref")]
+    public long UserId { get; set; }
+}
+
+/// <summary>Assigns a user to a task (piped tasks bind by task_id, piped users by user_id).</summary>
+[Cmdlet(VerbsCommon.Add, "MicrobizzAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(MicrobizzApi.AssignmentType)]
+public sealed class AddMicrobizzAssignmentCommand : NewMicrobizzTypedCmdlet
+{
+    internal override string ObjectName => "assignment";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("task_id", "task_ref")]
+    [MicrobizzField("task_ref")]
+    public long TaskId { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("user_id", "user_ref")]
+    [MicrobizzField("user_ref")]
+    public long UserId { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [MicrobizzField("start")]
+    public DateTime Start { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [MicrobizzField("end")]
+    public DateTime End { get; set; }
+}
+
+/// <summary>Removes assignments (the user is no longer on the task).</summary>
+[Cmdlet(VerbsCommon.Remove, "MicrobizzAssignment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveMicrobizzAssignmentCommand : RemoveMicrobizzTypedCmdlet
+{
+    internal override string ObjectName => "assignment";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("assignment_id")]
+    [MicrobizzField("assignment_id")]
+    public long[] Id { get; set; } = Array.Empty<long>();
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace ErpConnectors.Microbizz.Cmdlets;
+
+/// <summary>
+/// Names the object field a typed cmdlet's parameter stands for. The typed cmdlets are declarations: their
+/// bound parameters become the fields sent (writes) or the filters asked for (lists), so none repeats the
+/// generic cmdlets' request code.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class MicrobizzFieldAttribute : Attribute
+{
+    public MicrobizzFieldAttribute(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+}
+
+/// <summary>A cmdlet for one object of the table (task, company...): the parameter marked with its key field names the object.</summary>
+public abstract class MicrobizzTypedCmdlet : MicrobizzCmdlet
+{
+    internal abstract string ObjectName { get; }
+
+    private string? KeyField => MicrobizzApi.Find(ObjectName)?.Key;
+
+    /// <summary>The ids bound to the key parameter (one or many), or null when it was not given.</summary>
+    internal string[]? KeyValues()
+    {
+        foreach ((PropertyInfo property, string field) in BoundFieldProperties())
+        {
+            if (field == KeyField)
+            {
+                object? value = property.GetValue(this);
+                IEnumerable<object?> values = value is Array many ? many.Cast<object?>() : new[] { value };
+                return values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The bound parameters' fields, in wire form, the key excepted.</summary>
+    internal Dictionary<string, object?> Fields()
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach ((PropertyInfo property, string field) in BoundFieldProperties())
+        {
+            if (field != KeyField)
+            {
+                fields[field] = WireValue(property.GetValue(this));
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>Values as the API writes them: booleans true/false, times "YYYY-MM-DD HH:MM:SS", names lower case.</summary>
+    internal static object? WireValue(object? value) => value switch
+    {
+        SwitchParameter flag => flag.IsPresent,
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        Enum name => name.ToString().ToLowerInvariant(),
+        _ => value,
+    };
+
+    // MyInvocation.BoundParameters holds this record's pipeline-bound values too, so a piped CSV row's columns count.
+    private IEnumerable<(PropertyInfo Property, string Field)> BoundFieldProperties() =>
+        from property in GetType().GetProperties(BindingFlags.Instance | BindingFlags.Public)
+        let field = property.GetCustomAttribute<MicrobizzFieldAttribute>()
+        where field is not null && MyInvocation.BoundParameters.ContainsKey(property.Name)
+        select (property, field.Name);
+}
+
+/// <summary>
+/// Reads one type: by id (the key parameter, piped records' key or reference fields bind to it), or the whole
+/// list filtered by the bound filter parameters and -Filter, streamed as it arrives.
+/// </summary>
+public abstract class GetMicrobizzTypedCmdlet : MicrobizzTypedCmdlet
+{
+    /// <summary>Other fields to filter on, as query parameters named like the fields.</summary>
+    [Parameter(ParameterSetName = "List")]
+    public Hashtable? Filter { get; set; }
+
+    internal virtual bool IncludeBinary => false;
+
+    /// <summary>Filters that are not one field = one parameter (-Unread).</summary>
+    internal virtual void AddFilters(IDictionary<string, object?> filter)
+    {
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (KeyValues() is { } ids)
+        {
+            ReadById(ObjectName, ids, IncludeBinary);
+            return;
+        }
+
+        var filter = new Hashtable(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, object?> field in Fields())
+        {
+            filter[field.Key] = field.Value;
+        }
+
+        var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
+        AddFilters(extra);
+        foreach (KeyValuePair<string, object?> field in extra)
+        {
+            filter[field.Key] = field.Value;
+        }
+
+        if (Filter is not null)
+        {
+            foreach (DictionaryEntry entry in Filter)
+            {
+                filter[entry.Key] = entry.Value;
+            }
+        }
+
+        ReadList(ObjectName, filter, IncludeBinary);
+    }
+}
+
+/// <summary>Creates one object from the bound parameters (a piped CSV row's columns bind by name).</summary>
+public abstract class NewMicrobizzTypedCmdlet : MicrobizzTypedCmdlet
+{
+    /// <summary>Fields that need work before sending (a file read from disk); false after an error for this object.</summary>
+    internal virtual bool TryAddFields(IDictionary<string, object?> fields) => true;
+
+    protected override void ProcessRecord()
+    {
+        Dictionary<string, object?> fields = Fields();
+        if (TryAddFields(fields))
+        {
+            Create(ObjectName, fields, fields);
+        }
+    }
+}
+
+/// <summary>Changes the given fields of one object; the others are left as they are.</summary>
+public abstract class SetMicrobizzTypedCmdlet : MicrobizzTypedCmdlet
+{
+    /// <summary>Returns the object as the server has it after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    internal virtual bool TryAddFields(IDictionary<string, object?> fields) => true;
+
+    protected override void ProcessRecord()
+    {
+        Dictionary<string, object?> fields = Fields();
+        if (KeyValues() is { Length: 1 } ids && TryAddFields(fields))
+        {
+            Update(ObjectName, ids[0], fields, PassThru);
+        }
+    }
+}
+
+/// <summary>Deletes objects by id (ConfirmImpact High on every derived cmdlet).</summary>
+public abstract class RemoveMicrobizzTypedCmdlet : MicrobizzTypedCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        foreach (string id in KeyValues() ?? Array.Empty<string>())
+        {
+            Delete(ObjectName, id);
+        }
+    }
+}
