@@ -13,6 +13,7 @@ public sealed class MicrobizzSandbox
     private int _loginRequests;
     private int _tokensInQuery;
     private int _tokensInCookie;
+    private long _rowsListed;
 
     internal MicrobizzSandbox(SandboxOptions options)
     {
@@ -39,6 +40,13 @@ public sealed class MicrobizzSandbox
 
     /// <summary>Requests that carried the access_token cookie.</summary>
     public int TokensInCookie => Volatile.Read(ref _tokensInCookie);
+
+    /// <summary>
+    /// Rows handed to list answers so far. A client that stops reading early leaves the rest ungenerated (the
+    /// answer is written as rows are made, and the write stops when the client goes), so this tells a streamed
+    /// read from one that took the whole list.
+    /// </summary>
+    public long RowsListed => Interlocked.Read(ref _rowsListed);
 
     /// <summary>Whether the demo company has a subscription (subscriptioninformation says got_subscription).</summary>
     public bool HasSubscription
@@ -73,6 +81,15 @@ public sealed class MicrobizzSandbox
     {
         ArgumentOutOfRangeException.ThrowIfNegative(requests);
         Tokens.ExpireAfter(requests);
+    }
+
+    internal IEnumerable<IReadOnlyDictionary<string, object?>> CountListed(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
+    {
+        foreach (var row in rows)
+        {
+            Interlocked.Increment(ref _rowsListed);
+            yield return row;
+        }
     }
 
     internal void CountLoginRequest() => Interlocked.Increment(ref _loginRequests);

@@ -57,7 +57,7 @@ internal static class ObjectEndpoint
             if (request.Id is null)
             {
                 var filter = ListFilter.Parse(definition, context.Request.Query);
-                return RowWriter.Stream(definition, table.All().Where(filter.Matches), binaries);
+                return RowWriter.Stream(definition, microbizz.CountListed(table.All().Where(filter.Matches)), binaries);
             }
 
             return RowWriter.One(definition, table.Find(ParseId(request)) ?? throw NotFound(request), binaries);
