@@ -59,7 +59,7 @@ public class ConformanceTests
     [Fact]
     public void Every_cmdlet_that_changes_data_supports_ShouldProcess()
     {
-        string[] changing = { VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Clear, VerbsData.Merge, VerbsData.Save, VerbsCommon.Undo, VerbsLifecycle.Start, VerbsLifecycle.Stop, VerbsCommunications.Send, VerbsLifecycle.Confirm, VerbsLifecycle.Invoke, VerbsData.Import };
+        string[] changing = { VerbsLifecycle.Register, VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Clear, VerbsData.Merge, VerbsData.Save, VerbsCommon.Undo, VerbsLifecycle.Start, VerbsLifecycle.Stop, VerbsCommunications.Send, VerbsLifecycle.Confirm, VerbsLifecycle.Invoke, VerbsData.Import };
         AllFollow("changes data without ShouldProcess", c => changing.Contains(c.Verb), c => Attribute(c).SupportsShouldProcess);
     }
 
