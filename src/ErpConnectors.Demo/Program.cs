@@ -11,11 +11,18 @@ string manifest = Path.Combine(root, "out", "ErpConnectors", "ErpConnectors.psd1
 string? scriptFile = args.SkipWhile(a => a != "--script").Skip(1).FirstOrDefault();
 string blockName = args.SkipWhile(a => a != "--block").Skip(1).FirstOrDefault() ?? "quickstart";
 string script = scriptFile is not null ? File.ReadAllText(scriptFile) : ReadmeScript.Extract(Path.Combine(root, "README.md"), blockName);
+bool adapted = EmbeddedEngine.NeedsAdapting(script);
+script = EmbeddedEngine.AdaptScript(script);
 
 await using SandboxServer sandbox = await SandboxServer.StartAsync(new SandboxOptions());
 Environment.SetEnvironmentVariable("ERPCONNECTORS_SANDBOX_URI", sandbox.RootUri.AbsoluteUri);
 Console.WriteLine($"Sandbox listening at {sandbox.RootUri} (Severa: {sandbox.SeveraBaseUri})");
 Console.WriteLine($"Running {(scriptFile ?? $"the '{blockName}' script from README.md")} in an embedded PowerShell engine:");
+if (adapted)
+{
+    Console.WriteLine("(This engine has only PowerShell's core cmdlets: the script's Export-Csv line runs as the same file written with .NET.)");
+}
+
 Console.WriteLine();
 
 using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());

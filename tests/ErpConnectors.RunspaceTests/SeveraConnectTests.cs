@@ -3,6 +3,7 @@ using ErpConnectors.Sandbox;
 
 namespace ErpConnectors.RunspaceTests;
 
+[Collection(SandboxEnvironmentVariable.Name)]
 public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
 {
     private readonly SeveraSandboxFixture _sandbox;

@@ -56,3 +56,13 @@ public sealed class SeveraSandboxFixture : IAsyncLifetime
 
     public const string Connect = "Connect-Severa -BaseUri $uri -Credential $cred -Scope customers:read, projects:read, invoices:read, invoices:write, hours:read, hours:write, hours:delete, users:read, settings:read";
 }
+
+/// <summary>
+/// The test classes that set the process-wide ERPCONNECTORS_SANDBOX_URI (for -Sandbox and the README scripts) run
+/// one after another, never beside each other, so each script reaches its own class's sandbox.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SandboxEnvironmentVariable
+{
+    public const string Name = "ERPCONNECTORS_SANDBOX_URI";
+}
