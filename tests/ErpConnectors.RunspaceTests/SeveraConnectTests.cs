@@ -167,6 +167,22 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
     }
 
     [Fact]
+    public void The_README_Microbizz_example_runs_against_the_sandbox()
+    {
+        string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "microbizz-example");
+        using var session = new PowerShellSession();
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Select(o => o.ToString()).ToList();
+
+        Assert.Equal(5, output.Count);
+        Assert.Matches("^task \\d+: Leak under the stairs \\(NEW\\)$", output[0]);
+        Assert.Equal("assigned to user 1", output[1]);
+        Assert.Equal("STARTED", output[2]);
+        Assert.Equal("leak-copy.png: 8 bytes", output[3]);
+        Assert.Matches("^[1-9]\\d* notifications marked read, 0 still unread$", output[4]);
+    }
+
+    [Fact]
     public void Cmdlets_without_a_connection_fail_with_a_terminating_not_connected_error()
     {
         using var session = new PowerShellSession();
