@@ -3,13 +3,8 @@ using System.Collections.Specialized;
 using System.Net.Http;
 using System.Security;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using ErpConnectors.Core.Auth;
-using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Connections;
-using ErpConnectors.Core.Json;
-using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Jiwa;
 
@@ -19,50 +14,35 @@ namespace ErpConnectors.Jiwa;
 /// say when the session ends, so it is renewed when refused: the handler logs in again with the held credential
 /// and replays the call once.
 /// </summary>
-internal sealed class JiwaSessionProvider : ITokenProvider
+internal sealed class JiwaSessionProvider : CredentialLoginProvider
 {
-    private readonly ConnectionRuntime _runtime;
     private readonly string _userName;
-    private readonly SecureString _password;
 
     public JiwaSessionProvider(ConnectionRuntime runtime, string userName, SecureString password)
+        : base(runtime, JiwaApi.Auth, password)
     {
-        _runtime = runtime;
         _userName = userName;
-        _password = password;
     }
-
-    public bool CanReauthenticate => true;
 
     /// <summary>The display name from the last login.</summary>
     public event Action<string?>? LoggedIn;
 
-    public async Task<TokenSet> AcquireAsync(ICallOutput? output, CancellationToken cancellationToken)
+    protected override OrderedDictionary Body(string password) => new()
     {
-        TransportGuard.EnsureSecretsMayTravel(_runtime.BaseUri);
-        var request = new ApiRequest(HttpMethod.Post, JiwaApi.Auth)
-        {
-            Body = SecretText.Use(_password, password => JsonBody.Serialize(new OrderedDictionary
-            {
-                ["provider"] = "credentials",
-                ["UserName"] = _userName,
-                ["Password"] = password,
-                ["RememberMe"] = true,
-            })),
-            Idempotent = true, // a login changes nothing that a second login would change twice
-        };
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        using HttpResponseMessage response = await _runtime.SendAsync(request, output, cancellationToken, anonymous: true, sensitiveBody: true).ConfigureAwait(false);
-        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        var (sessionId, displayName) = Parse(body);
+        ["provider"] = "credentials",
+        ["UserName"] = _userName,
+        ["Password"] = password,
+        ["RememberMe"] = true,
+    };
+
+    protected override TokenSet Read(byte[] answer, DateTimeOffset now)
+    {
+        var (sessionId, displayName) = Parse(answer);
         LoggedIn?.Invoke(displayName);
         return new TokenSet(sessionId, now, expiresOn: null);
     }
 
-    public Task<TokenSet?> RefreshAsync(TokenSet current, ICallOutput? output, CancellationToken cancellationToken) =>
-        Task.FromResult<TokenSet?>(null); // sessions have no refresh token: the manager logs in again
-
-    public void Apply(HttpRequestMessage request, TokenSet token)
+    public override void Apply(HttpRequestMessage request, TokenSet token)
     {
         request.Headers.Remove(JiwaApi.SessionHeader);
         request.Headers.TryAddWithoutValidation(JiwaApi.SessionHeader, token.AccessToken);

@@ -8,8 +8,6 @@ using System.Threading.Tasks;
 using ErpConnectors.Core.Auth;
 using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Connections;
-using ErpConnectors.Core.Json;
-using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Microbizz;
 
@@ -17,37 +15,28 @@ namespace ErpConnectors.Microbizz;
 /// Microbizz login (chosen in the contract): POST {base}/login with the user name and password gives an access
 /// token. The document says a token may expire at any moment: it is renewed when refused (one login, one replay).
 /// </summary>
-internal sealed class MicrobizzLoginProvider : ITokenProvider
+internal sealed class MicrobizzLoginProvider : CredentialLoginProvider
 {
-    private readonly ConnectionRuntime _runtime;
     private readonly string _userName;
-    private readonly SecureString _password;
 
     public MicrobizzLoginProvider(ConnectionRuntime runtime, string userName, SecureString password)
+        : base(runtime, MicrobizzApi.Login, password)
     {
-        _runtime = runtime;
         _userName = userName;
-        _password = password;
     }
 
-    public bool CanReauthenticate => true;
+    protected override OrderedDictionary Body(string password) => new() { ["username"] = _userName, ["password"] = password };
 
-    public async Task<TokenSet> AcquireAsync(ICallOutput? output, CancellationToken cancellationToken)
+    protected override TokenSet Read(byte[] answer, DateTimeOffset now)
     {
-        TransportGuard.EnsureSecretsMayTravel(_runtime.BaseUri);
-        byte[] body = SecretText.Use(_password, password => JsonBody.Serialize(new OrderedDictionary { ["username"] = _userName, ["password"] = password }));
-        var request = new ApiRequest(HttpMethod.Post, MicrobizzApi.Login) { Body = body, Idempotent = true }; // a login changes nothing twice
-        using HttpResponseMessage response = await _runtime.SendAsync(request, output, cancellationToken, anonymous: true, sensitiveBody: true).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+        using var document = JsonDocument.Parse(answer);
         string token = document.RootElement.TryGetProperty("access_token", out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw new JsonException("The Microbizz login answer has no access_token.");
-        return new TokenSet(token, DateTimeOffset.UtcNow, expiresOn: null);
+        return new TokenSet(token, now, expiresOn: null);
     }
 
-    public Task<TokenSet?> RefreshAsync(TokenSet current, ICallOutput? output, CancellationToken cancellationToken) => Task.FromResult<TokenSet?>(null);
-
-    public void Apply(HttpRequestMessage request, TokenSet token) => MicrobizzTokenProvider.SetCookie(request, token.AccessToken);
+    public override void Apply(HttpRequestMessage request, TokenSet token) => MicrobizzTokenProvider.SetCookie(request, token.AccessToken);
 }
 
 /// <summary>A token the user already has: nothing to renew; a refused token is a terminating error.</summary>

@@ -4,13 +4,8 @@ using System.Globalization;
 using System.Net.Http;
 using System.Security;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using ErpConnectors.Core.Auth;
-using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Connections;
-using ErpConnectors.Core.Json;
-using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Weavy;
 
@@ -19,49 +14,37 @@ namespace ErpConnectors.Weavy;
 /// expiresIn seconds (chosen unit). There is no refresh token: the manager authenticates again with the held
 /// credential shortly before expiry, and once more (then replays once) when a call is refused.
 /// </summary>
-internal sealed class WeavyTokenProvider : ITokenProvider
+internal sealed class WeavyTokenProvider : CredentialLoginProvider
 {
-    private readonly ConnectionRuntime _runtime;
     private readonly string _projectCode;
     private readonly string _userName;
-    private readonly SecureString _password;
 
     public WeavyTokenProvider(ConnectionRuntime runtime, string projectCode, string userName, SecureString password)
+        : base(runtime, WeavyApi.Authenticate, password)
     {
-        _runtime = runtime;
         _projectCode = projectCode;
         _userName = userName;
-        _password = password;
     }
-
-    public bool CanReauthenticate => true;
 
     /// <summary>The password's expiry, from the last sign-in.</summary>
     public event Action<DateTimeOffset?>? SignedIn;
 
-    public async Task<TokenSet> AcquireAsync(ICallOutput? output, CancellationToken cancellationToken)
+    protected override OrderedDictionary Body(string password) => new()
     {
-        TransportGuard.EnsureSecretsMayTravel(_runtime.BaseUri);
-        byte[] body = SecretText.Use(_password, password => JsonBody.Serialize(new OrderedDictionary
-        {
-            ["scope"] = "API",
-            ["projectCode"] = _projectCode,
-            ["userName"] = _userName,
-            ["password"] = password,
-        }));
-        var request = new ApiRequest(HttpMethod.Post, WeavyApi.Authenticate) { Body = body, Idempotent = true }; // a sign-in changes nothing twice
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        using HttpResponseMessage response = await _runtime.SendAsync(request, output, cancellationToken, anonymous: true, sensitiveBody: true).ConfigureAwait(false);
-        byte[] answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        ["scope"] = "API",
+        ["projectCode"] = _projectCode,
+        ["userName"] = _userName,
+        ["password"] = password,
+    };
+
+    protected override TokenSet Read(byte[] answer, DateTimeOffset now)
+    {
         var (token, passwordExpiry) = Parse(answer, now);
         SignedIn?.Invoke(passwordExpiry);
         return token;
     }
 
-    public Task<TokenSet?> RefreshAsync(TokenSet current, ICallOutput? output, CancellationToken cancellationToken) =>
-        Task.FromResult<TokenSet?>(null);
-
-    public void Apply(HttpRequestMessage request, TokenSet token) =>
+    public override void Apply(HttpRequestMessage request, TokenSet token) =>
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
 
     internal static (TokenSet Token, DateTimeOffset? PasswordExpiry) Parse(byte[] body, DateTimeOffset now)
