@@ -242,4 +242,48 @@ public sealed class MicrobizzTypedTests : IClassFixture<MicrobizzSandboxFixture>
         Assert.Equal("Roof/Tiles loose/NEW/1;Door/Hinge/STARTED/1", result[0].BaseObject);
         Assert.Equal("ErpConnectors.Microbizz.task", result[1].BaseObject);
     }
+
+    [Fact]
+    public void A_field_one_piped_row_gives_is_not_sent_for_the_next_and_empty_cells_are_not_sent()
+    {
+        var result = _session.RunOk(@"
+            $rows = [pscustomobject]@{ title = 'With company'; company_ref = '1'; description = 'x' },
+                    [pscustomobject]@{ title = 'Without' },
+                    [pscustomobject]@{ title = 'Empty cells'; company_ref = ''; description = '' }
+            $made = @($rows | New-MicrobizzTask -Confirm:$false)
+            $made | ForEach-Object { '{0}|{1}|{2}' -f $_.title, $_.company_ref, $_.description }
+            $tasks = @(Get-MicrobizzTask -Id 21, 22)
+            $when = @($tasks | Add-MicrobizzAssignment -UserId 1 -Start ([datetime]'2026-12-02 09:30') -Confirm:$false)[0]
+            @([pscustomobject]@{ task_id = 23 } | Add-MicrobizzAssignment -UserId 1 -Confirm:$false)[0].start -eq $null
+            @(Get-MicrobizzAssignment -Filter @{ start = [datetime]'2026-12-02 09:30' } | Where-Object task_ref -eq 21).Count");
+
+        Assert.Equal("With company|1|x", result[0].BaseObject);
+        Assert.Equal("Without||", result[1].BaseObject);
+        Assert.Equal("Empty cells||", result[2].BaseObject);
+        Assert.Equal(true, result[3].BaseObject); // no start left over from the earlier rows
+        Assert.Equal(1, result[4].BaseObject);    // a date in -Filter goes in the API's own format
+    }
+
+    [Fact]
+    public void Ids_and_records_pipe_into_the_typed_cmdlets_and_WhatIf_names_each_row()
+    {
+        var result = _session.RunOk(@"
+            (31 | Set-MicrobizzTask -Status ACCEPTED -PassThru -Confirm:$false).status
+            $made = New-MicrobizzTask -Title 'Assigned twice' -Confirm:$false
+            $made | Add-MicrobizzAssignment -UserId 2 -Confirm:$false | Out-Null
+            @($made | Get-MicrobizzAssignment).Count
+            @(Get-MicrobizzUser -Id 2 | Get-MicrobizzAssignment | Where-Object task_ref -eq $made.task_id).Count");
+        Assert.Equal(new object[] { "ACCEPTED", 1, 1 }, result.Select(r => r.BaseObject));
+
+        int before = Requests;
+        var whatIf = _session.Run(@"[pscustomobject]@{ title = 'Roof' }, [pscustomobject]@{ title = 'Door' } | New-MicrobizzTask -WhatIf");
+        Assert.Equal(before, Requests);
+        Assert.Empty(whatIf.Errors);
+
+        var errors = _session.Run("Save-MicrobizzFile currentuser 1 photo $folder/x.bin; Save-MicrobizzFile task 1, 2 attachment $folder", Variables());
+        Assert.Equal("Microbizz.NoFileFields", Assert.IsAssignableFrom<IContainsErrorRecord>(errors.Terminating).ErrorRecord.FullyQualifiedErrorId.Split(',')[0]);
+        var many = _session.Run("Save-MicrobizzFile task 1, 2 attachment $folder", Variables());
+        Assert.Equal("Microbizz.OneIdAtATime", Assert.Single(many.Errors).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(before, Requests);
+    }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net.Http;
-using ErpConnectors.Core.Cmdlets;
+using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
@@ -41,7 +41,9 @@ public sealed class GetMicrobizzPaymentUrlCommand : MicrobizzCmdlet
         Run(async (output, token) =>
         {
             object? answer = await runtime.SendForValueAsync(ApiRequest.Get(MicrobizzApi.Route("paymenturl")), null, output, token).ConfigureAwait(false);
-            await ListCmdletSupport.EmitAsync(output, answer is PSObject record ? record.Properties["url"]?.Value : answer, token).ConfigureAwait(false);
+            object url = (answer as PSObject)?.Properties["url"]?.Value
+                ?? throw new ApiException(MicrobizzApi.SystemName, "The paymenturl answer has no url.", ErrorCategory.InvalidResult, "Microbizz.NoPaymentUrl");
+            await output.WriteObjectAsync(url, token).ConfigureAwait(false);
         }, target: "paymenturl");
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
 
@@ -15,13 +16,17 @@ public sealed class GetMicrobizzAssignmentCommand : GetMicrobizzTypedCmdlet
     [MicrobizzField("assignment_id")]
     public long[] Id { get; set; } = Array.Empty<long>();
 
-    [Parameter(ParameterSetName = "List")]
+    /// <summary>The task's assignments; piped tasks bind by task_id.</summary>
+    [Parameter(ParameterSetName = "List", ValueFromPipelineByPropertyName = true)]
+    [Alias("task_id")]
     [MicrobizzField("task_ref")]
-    public long TaskId { get; set; }
+    public long? TaskId { get; set; }
 
-    [Parameter(ParameterSetName = "List")]
+    /// <summary>The user's assignments; piped users bind by user_id.</summary>
+    [Parameter(ParameterSetName = "List", ValueFromPipelineByPropertyName = true)]
+    [Alias("user_id")]
     [MicrobizzField("user_ref")]
-    public long UserId { get; set; }
+    public long? UserId { get; set; }
 }
 
 /// <summary>Assigns a user to a task (piped tasks bind by task_id, piped users by user_id).</summary>
@@ -34,20 +39,22 @@ public sealed class AddMicrobizzAssignmentCommand : NewMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("task_id", "task_ref")]
     [MicrobizzField("task_ref")]
-    public long TaskId { get; set; }
+    public long? TaskId { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("user_id", "user_ref")]
     [MicrobizzField("user_ref")]
-    public long UserId { get; set; }
+    public long? UserId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
     [MicrobizzField("start")]
-    public DateTime Start { get; set; }
+    public DateTime? Start { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
     [MicrobizzField("end")]
-    public DateTime End { get; set; }
+    public DateTime? End { get; set; }
 }
 
 /// <summary>Removes assignments (the user is no longer on the task).</summary>

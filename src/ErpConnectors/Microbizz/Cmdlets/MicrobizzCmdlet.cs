@@ -69,7 +69,8 @@ public abstract class MicrobizzCmdlet : ConnectedCmdlet<MicrobizzConnection>
             foreach (DictionaryEntry entry in filter)
             {
                 object? value = entry.Value is PSObject p ? p.BaseObject : entry.Value;
-                request.Add(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, value is bool b ? (b ? "1" : "0") : value);
+                // Booleans as 1/0 (what a PHP API parses from a query); dates in the API's own "YYYY-MM-DD HH:MM:SS".
+                request.Add(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, value is bool b ? (b ? "1" : "0") : MicrobizzTypedCmdlet.WireValue(value));
             }
         }
 
@@ -96,7 +97,7 @@ public abstract class MicrobizzCmdlet : ConnectedCmdlet<MicrobizzConnection>
     /// <summary>Creates an object (POST {type}); answered 201 with it. A create is never replayed once it may have arrived.</summary>
     internal void Create(string type, object fields, object target)
     {
-        if (Body(fields, target) is { } body && ShouldProcess(type, "Create Microbizz object"))
+        if (Body(fields, target) is { } body && ShouldProcess(Describe(type, fields), "Create Microbizz object"))
         {
             Send(new ApiRequest(HttpMethod.Post, MicrobizzApi.Route(type)) { Body = body }, MicrobizzApi.TypeName(type), target, emit: true);
         }
@@ -127,6 +128,35 @@ public abstract class MicrobizzCmdlet : ConnectedCmdlet<MicrobizzConnection>
         {
             Send(new ApiRequest(HttpMethod.Delete, MicrobizzApi.Route(type, id)), MicrobizzApi.TypeName(type), id, emit: false);
         }
+    }
+
+    /// <summary>What -WhatIf and -Confirm name: the type and its first few scalar fields, so rows of an import are told apart.</summary>
+    private static string Describe(string type, object fields)
+    {
+        var shown = new System.Collections.Generic.List<string>();
+        var pairs = new System.Collections.Generic.List<DictionaryEntry>();
+        if (fields is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                pairs.Add(entry);
+            }
+        }
+        else
+        {
+            pairs.AddRange(PSObject.AsPSObject(fields).Properties.Select(p => new DictionaryEntry(p.Name, p.Value)));
+        }
+
+        foreach (DictionaryEntry entry in pairs)
+        {
+            object? value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            if (value is string or ValueType && shown.Count < 3)
+            {
+                shown.Add($"{entry.Key}={Convert.ToString(value, CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return shown.Count == 0 ? type : $"{type} ({string.Join(", ", shown)})";
     }
 
     /// <summary>The JSON body, or null after an error naming what cannot be sent.</summary>

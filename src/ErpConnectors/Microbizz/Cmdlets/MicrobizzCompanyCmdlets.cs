@@ -39,7 +39,7 @@ public sealed class SetMicrobizzCompanyCommand : SetMicrobizzTypedCmdlet
 {
     internal override string ObjectName => "company";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("company_id")]
     [MicrobizzField("company_id")]
     public long Id { get; set; }
@@ -137,11 +137,11 @@ public sealed class GetMicrobizzCompanyConnectionCommand : GetMicrobizzTypedCmdl
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("company_ref")]
-    public long CompanyId { get; set; }
+    public long? CompanyId { get; set; }
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("foreigncompany_ref")]
-    public long ForeignCompanyId { get; set; }
+    public long? ForeignCompanyId { get; set; }
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("connection_status")]
@@ -158,12 +158,12 @@ public sealed class NewMicrobizzCompanyConnectionCommand : NewMicrobizzTypedCmdl
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("company_ref")]
     [MicrobizzField("company_ref")]
-    public long CompanyId { get; set; }
+    public long? CompanyId { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("foreigncompany_id", "foreigncompany_ref")]
     [MicrobizzField("foreigncompany_ref")]
-    public long ForeignCompanyId { get; set; }
+    public long? ForeignCompanyId { get; set; }
 
     /// <summary>The connection goes out from the company (a request it sends); otherwise it comes in.</summary>
     [Parameter]

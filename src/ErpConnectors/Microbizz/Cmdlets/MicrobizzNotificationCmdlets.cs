@@ -35,7 +35,7 @@ public sealed class SetMicrobizzNotificationCommand : SetMicrobizzTypedCmdlet
 {
     internal override string ObjectName => "notification";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("notification_id")]
     [MicrobizzField("notification_id")]
     public long Id { get; set; }

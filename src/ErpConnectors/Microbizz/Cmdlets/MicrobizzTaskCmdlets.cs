@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Files;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
@@ -24,11 +25,11 @@ public sealed class GetMicrobizzTaskCommand : GetMicrobizzTypedCmdlet
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("company_ref")]
-    public long CompanyId { get; set; }
+    public long? CompanyId { get; set; }
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("foreigncompany_ref")]
-    public long ForeignCompanyId { get; set; }
+    public long? ForeignCompanyId { get; set; }
 
     /// <summary>Returns the attachment's content (include_binary_data=1): answers can be very large.</summary>
     [Parameter]
@@ -59,13 +60,15 @@ public sealed class NewMicrobizzTaskCommand : NewMicrobizzTypedCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("company_ref")]
+    [EmptyAsNull]
     [MicrobizzField("company_ref")]
-    public long CompanyId { get; set; }
+    public long? CompanyId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("foreigncompany_ref")]
+    [EmptyAsNull]
     [MicrobizzField("foreigncompany_ref")]
-    public long ForeignCompanyId { get; set; }
+    public long? ForeignCompanyId { get; set; }
 
     /// <summary>A file to attach: read before anything is sent, sent Base64 with a media type from its extension.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -83,7 +86,7 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
 {
     internal override string ObjectName => "task";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("task_id")]
     [MicrobizzField("task_id")]
     public long Id { get; set; }
@@ -103,11 +106,11 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
 
     [Parameter]
     [MicrobizzField("company_ref")]
-    public long CompanyId { get; set; }
+    public long? CompanyId { get; set; }
 
     [Parameter]
     [MicrobizzField("foreigncompany_ref")]
-    public long ForeignCompanyId { get; set; }
+    public long? ForeignCompanyId { get; set; }
 
     [Parameter(ParameterSetName = "Attach")]
     [ValidateNotNullOrEmpty]

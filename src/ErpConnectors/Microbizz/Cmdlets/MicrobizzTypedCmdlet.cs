@@ -47,27 +47,34 @@ public abstract class MicrobizzTypedCmdlet : MicrobizzCmdlet
         return null;
     }
 
-    /// <summary>The bound parameters' fields, in wire form, the key excepted.</summary>
+    /// <summary>
+    /// The given fields, in wire form, the key excepted. A null or empty value is a field not given: PowerShell
+    /// keeps a parameter an earlier piped row bound in BoundParameters (with its default value restored), and an
+    /// empty CSV cell means "no value", not "set to empty"; to clear a field use Set-MicrobizzObject.
+    /// </summary>
     internal Dictionary<string, object?> Fields()
     {
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach ((PropertyInfo property, string field) in BoundFieldProperties())
         {
-            if (field != KeyField)
+            if (field != KeyField && WireValue(property.GetValue(this)) is { } value && !(value is string text && text.Length == 0))
             {
-                fields[field] = WireValue(property.GetValue(this));
+                fields[field] = value;
             }
         }
 
         return fields;
     }
 
-    /// <summary>Values as the API writes them: booleans true/false, times "YYYY-MM-DD HH:MM:SS", names lower case.</summary>
+    /// <summary>
+    /// Values as the API writes them: booleans true/false, times "YYYY-MM-DD HH:MM:SS" (the API's clock time: a
+    /// DateTimeOffset is taken in local time, as a DateTime typed in the session is), names lower case.
+    /// </summary>
     internal static object? WireValue(object? value) => value switch
     {
         SwitchParameter flag => flag.IsPresent,
         DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        DateTimeOffset time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.LocalDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         Enum name => name.ToString().ToLowerInvariant(),
         _ => value,
     };
@@ -105,7 +112,8 @@ public abstract class GetMicrobizzTypedCmdlet : MicrobizzTypedCmdlet
             return;
         }
 
-        var filter = new Hashtable(StringComparer.Ordinal);
+        // Field names are lower case on the wire: -Filter @{ Status = ... } replaces -Status rather than adding a second one.
+        var filter = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, object?> field in Fields())
         {
             filter[field.Key] = field.Value;

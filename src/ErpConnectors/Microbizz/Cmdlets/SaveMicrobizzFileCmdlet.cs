@@ -44,6 +44,16 @@ public sealed class SaveMicrobizzFileCommand : MicrobizzCmdlet
     {
         CheckMethod(Type, System.Net.Http.HttpMethod.Get);
         string type = Canonical(Type);
+        if (MicrobizzApi.Find(type) is { Key: null } single)
+        {
+            ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.NoFileFields", $"{single.Name} is not read by id, so it has no file to save; give a type with a key, such as task.", Type));
+        }
+
+        if (Id.BaseObject is System.Collections.IEnumerable and not string)
+        {
+            WriteError(ErrorMapper.InvalidArgument("Microbizz.OneIdAtATime", "Save-MicrobizzFile saves one object's file per call: pipe the ids (1001, 1002 | Save-MicrobizzFile task -Field attachment -Path ./folder).", Id));
+            return;
+        }
         string[] ids = Ids(new[] { Id }, type);
         if (ids.Length != 1 || !LocalFile.TryPrepareWrite(this, Path, Force, "Microbizz", out string fullPath))
         {
