@@ -2,8 +2,9 @@ using System.Runtime.InteropServices;
 using ErpConnectors.Sandbox;
 using ErpConnectors.Sandbox.Hosting;
 
-// The executable: parse the options, start the same SandboxServer tests use, print where it listens and the
-// demo credentials, and run until Ctrl+C or SIGTERM.
+// The executable: parse the options, start the same SandboxServer tests use with all five systems, set each
+// system's faults, print the banner (base URIs, demo credentials, faults, Connect-* -Sandbox lines), and run
+// until Ctrl+C or SIGTERM.
 CommandLine commandLine;
 try
 {
@@ -11,8 +12,9 @@ try
 }
 catch (FormatException error)
 {
+    // The message names the option and what it takes; the whole help would push it off the screen.
     await Console.Error.WriteLineAsync(error.Message);
-    await Console.Error.WriteLineAsync(CommandLine.Usage);
+    await Console.Error.WriteLineAsync("dotnet run --project src/ErpConnectors.Sandbox -- --help lists every option.");
     return 2;
 }
 

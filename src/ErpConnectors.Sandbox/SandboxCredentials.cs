@@ -6,6 +6,12 @@ namespace ErpConnectors.Sandbox;
 /// </summary>
 public static class SandboxCredentials
 {
+    /// <summary>The variable the module's -Sandbox switch reads the sandbox root from (e.g. http://127.0.0.1:5390/).</summary>
+    public const string ModuleUriVariable = "ERPCONNECTORS_SANDBOX_URI";
+
+    /// <summary>The port the module's -Sandbox switch uses when that variable is not set; the executable's default port.</summary>
+    public const int ModuleDefaultPort = 5380;
+
     public const string SeveraClientId = "sandbox-client";
     public const string SeveraClientSecret = "sandbox-secret";
 

@@ -71,6 +71,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public RequestLog Requests { get; }
 
+    /// <summary>The systems served, in banner order.</summary>
+    internal IReadOnlyList<SandboxSystem> Systems => _systems;
+
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -127,7 +130,10 @@ public sealed class SandboxServer : IAsyncDisposable
         return new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, microbizz, requests, systems);
     }
 
-    /// <summary>The lines the executable prints: each system's base URI and demo credentials.</summary>
+    /// <summary>
+    /// The banner the executable prints (and GET / answers): for each system its base URI, demo credentials and how
+    /// to sign in with them, token lifetimes and data, the faults in force now, and its Connect-* -Sandbox line.
+    /// </summary>
     public string Describe() => Describe(_systems, RootUri);
 
     public async ValueTask DisposeAsync()
@@ -152,17 +158,47 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private static string Describe(IEnumerable<SandboxSystem> systems, Uri rootUri)
     {
+        const string Indent = "             ";
         var text = new StringBuilder();
-        text.Append("ErpConnectors sandbox on ").Append(rootUri).AppendLine();
+        text.Append("ErpConnectors sandbox on ").Append(rootUri).AppendLine(": five systems, demo credentials below.");
         foreach (var system in systems)
         {
-            foreach (var line in system.DescribeForConsole(rootUri))
+            text.Append("  ").Append(system.Title.PadRight(Indent.Length - 3)).Append(' ').Append(system.BaseUri(rootUri)).AppendLine();
+            foreach (var line in system.DescribeForConsole())
             {
-                text.AppendLine(line);
+                text.Append(Indent).AppendLine(line);
             }
+
+            text.Append(Indent).AppendLine(DescribeFaults(system.Faults));
+            text.Append(Indent).Append("PowerShell: Connect-").Append(system.Title).Append(" -Sandbox ").AppendLine(system.SandboxConnectNote);
         }
 
+        var moduleDefault = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{SandboxCredentials.ModuleDefaultPort}/");
+        text.AppendLine(rootUri.Port == SandboxCredentials.ModuleDefaultPort
+            ? $"Connect-* -Sandbox finds this port by itself (it uses $env:{SandboxCredentials.ModuleUriVariable} when set, else {moduleDefault})."
+            : $"Connect-* -Sandbox uses {moduleDefault} unless told: first $env:{SandboxCredentials.ModuleUriVariable} = '{rootUri}'");
         return text.ToString();
+    }
+
+    private static string DescribeFaults(FaultOptions faults)
+    {
+        var parts = new List<string>();
+        if (faults.Latency > TimeSpan.Zero)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"latency {faults.Latency.TotalMilliseconds} ms"));
+        }
+
+        if (faults.TooManyRequestsRate > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"429 rate {faults.TooManyRequestsRate}"));
+        }
+
+        if (faults.ServerErrorRate > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"5xx rate {faults.ServerErrorRate}"));
+        }
+
+        return "faults: " + (parts.Count > 0 ? string.Join(", ", parts) : "none");
     }
 
     private static void Validate(SandboxOptions options)

@@ -72,9 +72,8 @@ public sealed class SandboxHostTests
 
         Assert.Equal(5390, parsed.Options.Port);
         Assert.Equal(5000, parsed.Options.Severa.CustomerCount);
-        Assert.Equal(TimeSpan.FromMilliseconds(100), parsed.Latency);
+        Assert.Equal(new FaultSettings(TimeSpan.FromMilliseconds(100), 0.05, 0.01), parsed.FaultsFor("severa"));
         Assert.Equal(TimeSpan.FromSeconds(60), parsed.Options.Severa.AccessTokenLifetime);
-        Assert.Equal((0.05, 0.01), (parsed.TooManyRequestsRate, parsed.ServerErrorRate));
         Assert.Equal((12, 3), (parsed.Options.Severa.RequestsPerSecond, parsed.Options.Seed));
         Assert.Equal(CommandLine.DefaultPort, CommandLine.Parse([], null).Options.Port);
         Assert.Equal(6000, CommandLine.Parse([], "6000").Options.Port);

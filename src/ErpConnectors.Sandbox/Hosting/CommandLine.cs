@@ -1,121 +1,271 @@
 using System.Globalization;
+using System.Text;
 
 namespace ErpConnectors.Sandbox.Hosting;
 
-/// <summary>What the command line asked for: options to start with, or help, or an error.</summary>
-internal sealed record CommandLine(SandboxOptions Options, TimeSpan Latency, double TooManyRequestsRate, double ServerErrorRate, bool ShowHelp)
+/// <summary>
+/// What the command line asked for: options to start with and the faults of every system, or help. One table of
+/// options (<see cref="Specs"/>) drives both the parser and <see cref="Usage"/>, so --help cannot miss an option.
+/// </summary>
+internal sealed class CommandLine
 {
-    public const int DefaultPort = 5380;
+    public const int DefaultPort = SandboxCredentials.ModuleDefaultPort;
     public const string PortVariable = "ERPCONNECTORS_SANDBOX_PORT";
 
-    public const string Usage = """
-        ErpConnectors sandbox: local emulators of the vendor APIs, on 127.0.0.1 only.
+    /// <summary>The systems in the order the banner and --help list them: the prefix of their options, and their title.</summary>
+    public static readonly IReadOnlyList<(string Name, string Title)> Systems =
+    [
+        ("severa", "Visma Severa"),
+        ("jiwa", "Jiwa Financials"),
+        ("qics", "QicsMilestones"),
+        ("weavy", "Divalto Weavy"),
+        ("microbizz", "Microbizz GO"),
+    ];
 
-        Usage: dotnet run --project src/ErpConnectors.Sandbox -- [options]
+    private const string General = "General";
+    private const string AllFaults = "Faults of every system (a system's own --<system>-latency|-rate429|-rate5xx wins)";
 
-          --port <n>                      Port on 127.0.0.1 (default 5380, or $ERPCONNECTORS_SANDBOX_PORT; 0 = any free port)
-          --seed <n>                      Seed of the generated data and random faults (default 42)
-          --latency <ms>                  Delay added to every API request (default 0)
-          --rate429 <p>                   Probability 0..1 of a 429 answer on any API request (default 0)
-          --rate5xx <p>                   Probability 0..1 of a 500/503 answer on any API request (default 0)
-          --severa-customers <n>          Severa customers to generate (default 3000; millions are fine)
-          --severa-rps <n>                Severa calls per second per client id (default 10; 0 = unlimited)
-          --severa-max-rows <n>           Largest rowCount Severa lists accept (default 1000)
-          --token-lifetime <s>            Severa access token lifetime in seconds (default 3600)
-          --refresh-token-lifetime <s>    Severa refresh token lifetime in seconds (default 86400)
-          --jiwa-debtors <n>              Jiwa debtors to generate (default 2500)
-          --jiwa-take-cap <n>             Jiwa AutoQuery Take cap, rows per list answer at most (default 100)
-          --jiwa-session-minutes <n>      Jiwa session lifetime in minutes after sign-in or KeepAlive (default 20)
-          --qics-customers <n>            Qics customers to generate (default 500)
-          --qics-token-lifetime <s>       Qics access token lifetime in seconds (default 3600)
-          --qics-next-links               Qics collections page server-side (50 rows) with @odata.nextLink
-          --qics-bare-arrays              Qics collections answer a bare JSON array, not the OData envelope
-          --weavy-customers <n>           Weavy customers to generate (default 5000)
-          --weavy-token-lifetime <s>      Weavy token lifetime (expiresIn) in seconds (default 3600)
-          --weavy-quota <n>               Weavy calls per minute per calling IP, 429 beyond (default 0 = no quota)
-          --microbizz-tasks <n>           Microbizz tasks to generate (default 5000; millions are fine, lists stream)
-          -h, --help                      Show this help
+    private static readonly IReadOnlyList<OptionSpec> Specs = BuildSpecs();
 
-        Authentication endpoints are exempt from latency and random faults. Stop with Ctrl+C.
-        """;
+    private readonly IReadOnlyDictionary<string, FaultSettings> _faults;
+
+    private CommandLine(SandboxOptions options, IReadOnlyDictionary<string, FaultSettings> faults, bool showHelp)
+    {
+        Options = options;
+        _faults = faults;
+        ShowHelp = showHelp;
+    }
+
+    public SandboxOptions Options { get; }
+
+    public bool ShowHelp { get; }
+
+    /// <summary>Every option, grouped by system, with its default.</summary>
+    public static string Usage => RenderUsage();
+
+    /// <summary>The faults the command line set for one system (its own options over the global ones, zero when neither).</summary>
+    public FaultSettings FaultsFor(string system) =>
+        _faults.TryGetValue(system, out var faults) ? faults : throw new ArgumentException($"No system '{system}'.", nameof(system));
 
     /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a message for the user.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, string? portVariable)
     {
-        var options = new SandboxOptions { Port = DefaultPort };
+        var state = new ParseState(new SandboxOptions { Port = DefaultPort });
         if (!string.IsNullOrEmpty(portVariable))
         {
-            options.Port = Int(PortVariable, portVariable, 0, 65535);
+            state.Options.Port = Int(PortVariable, portVariable, 0, 65535);
         }
 
-        var latency = TimeSpan.Zero;
-        double rate429 = 0, rate5xx = 0;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg is "-h" or "--help" or "-?" or "/?")
             {
-                return new CommandLine(options, latency, rate429, rate5xx, ShowHelp: true);
+                return new CommandLine(state.Options, state.Resolve(), showHelp: true);
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var name = equals > 0 ? arg[..equals] : arg;
-            string Value() => equals > 0 ? arg[(equals + 1)..]
-                : i + 1 < args.Count ? args[++i]
-                : throw new FormatException($"{name} needs a value.");
-
-            switch (name)
+            var spec = Find(name) ?? throw new FormatException(Unknown(name));
+            string value;
+            if (spec.Argument is null)
             {
-                case "--port": options.Port = Int(name, Value(), 0, 65535); break;
-                case "--seed": options.Seed = Int(name, Value(), int.MinValue, int.MaxValue); break;
-                case "--latency": latency = TimeSpan.FromMilliseconds(Int(name, Value(), 0, 600_000)); break;
-                case "--rate429": rate429 = Probability(name, Value()); break;
-                case "--rate5xx": rate5xx = Probability(name, Value()); break;
-                case "--severa-customers": options.Severa.CustomerCount = Int(name, Value(), 0, SeveraSandbox.MaxCustomerCount); break;
-                case "--severa-rps": options.Severa.RequestsPerSecond = Int(name, Value(), 0, 1_000_000); break;
-                case "--severa-max-rows": options.Severa.MaxRowCount = Int(name, Value(), 1, 1_000_000); break;
-                case "--token-lifetime": options.Severa.AccessTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
-                case "--refresh-token-lifetime": options.Severa.RefreshTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
-                case "--jiwa-debtors": options.Jiwa.DebtorCount = Int(name, Value(), 0, JiwaSandboxOptions.MaxDebtorCount); break;
-                case "--jiwa-take-cap": options.Jiwa.TakeCap = Int(name, Value(), 1, 1_000_000); break;
-                case "--jiwa-session-minutes": options.Jiwa.SessionLifetime = TimeSpan.FromMinutes(Int(name, Value(), 1, 525_600)); break;
-                case "--qics-customers": options.Qics.CustomerCount = Int(name, Value(), 0, QicsSandbox.MaxCustomerCount); break;
-                case "--qics-token-lifetime": options.Qics.AccessTokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
-                case "--qics-next-links": options.Qics.UseNextLinks = Flag(name, equals); break;
-                case "--qics-bare-arrays": options.Qics.BareArrays = Flag(name, equals); break;
-                case "--weavy-customers": options.Weavy.CustomerCount = Int(name, Value(), 0, WeavySandboxOptions.MaxCustomerCount); break;
-                case "--weavy-token-lifetime": options.Weavy.TokenLifetime = TimeSpan.FromSeconds(Int(name, Value(), 1, int.MaxValue)); break;
-                case "--weavy-quota": options.Weavy.RequestsPerWindow = Int(name, Value(), 0, 1_000_000); break;
-                case "--microbizz-tasks": options.Microbizz.TaskCount = Int(name, Value(), 0, MicrobizzSandboxOptions.MaxTaskCount); break;
-                default: throw new FormatException($"Unknown option '{arg}'.");
+                value = equals < 0 ? string.Empty : throw new FormatException($"{name} is a switch and takes no value.");
+            }
+            else
+            {
+                value = equals > 0 ? arg[(equals + 1)..]
+                    : i + 1 < args.Count ? args[++i]
+                    : throw new FormatException($"{name} needs a value ({spec.Argument}).");
+            }
+
+            spec.Apply(state, name, value);
+        }
+
+        return new CommandLine(state.Options, state.Resolve(), showHelp: false);
+    }
+
+    /// <summary>Sets every system's latency and random-fault rates on the running server.</summary>
+    public void ApplyFaults(SandboxServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        foreach (var system in server.Systems)
+        {
+            var settings = FaultsFor(system.Name);
+            system.Faults.Latency = settings.Latency;
+            system.Faults.TooManyRequestsRate = settings.TooManyRequestsRate;
+            system.Faults.ServerErrorRate = settings.ServerErrorRate;
+        }
+    }
+
+    private static OptionSpec? Find(string name) =>
+        Specs.FirstOrDefault(s => s.Name == name || s.Aliases.Contains(name, StringComparer.Ordinal));
+
+    /// <summary>The message for an unknown option; one that starts like a system's options lists that system's.</summary>
+    private static string Unknown(string name)
+    {
+        var system = Systems.FirstOrDefault(s => name.StartsWith($"--{s.Name}-", StringComparison.Ordinal));
+        return system.Name is null
+            ? $"Unknown option '{name}'."
+            : $"Unknown option '{name}'. The {system.Title} options: {string.Join(", ", Specs.Where(s => s.Group == system.Name).Select(s => s.Name))}.";
+    }
+
+    private static List<OptionSpec> BuildSpecs()
+    {
+        var d = new SandboxOptions();
+        var specs = new List<OptionSpec>
+        {
+            new(General, "--port", "<n>", $"Port on 127.0.0.1 (default {DefaultPort}, or ${PortVariable}; 0 = any free port)", (s, n, v) => s.Options.Port = Int(n, v, 0, 65535)),
+            new(General, "--seed", "<n>", Inv($"Seed of the generated data, random faults and random token expiry (default {d.Seed})"), (s, n, v) => s.Options.Seed = Int(n, v, int.MinValue, int.MaxValue)),
+        };
+
+        specs.AddRange(FaultSpecs(AllFaults, "--", "API request of any system", s => s.Global));
+
+        const string Severa = "severa";
+        specs.AddRange(
+        [
+            new(Severa, "--severa-customers", "<n>", Inv($"Customers to generate (default {d.Severa.CustomerCount}; millions are fine, rows are computed)"), (s, n, v) => s.Options.Severa.CustomerCount = Int(n, v, 0, SeveraSandbox.MaxCustomerCount)),
+            new(Severa, "--severa-rps", "<n>", Inv($"Calls per second per client id (default {d.Severa.RequestsPerSecond}; 0 = unlimited)"), (s, n, v) => s.Options.Severa.RequestsPerSecond = Int(n, v, 0, 1_000_000)),
+            new(Severa, "--severa-max-rows", "<n>", Inv($"Largest rowCount a list accepts (default {d.Severa.MaxRowCount})"), (s, n, v) => s.Options.Severa.MaxRowCount = Int(n, v, 1, 1_000_000)),
+            new(Severa, "--severa-token-lifetime", "<s>", Inv($"Access token lifetime in seconds (default {d.Severa.AccessTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Severa.AccessTokenLifetime = Seconds(n, v), ["--token-lifetime"]),
+            new(Severa, "--severa-refresh-token-lifetime", "<s>", Inv($"Refresh token lifetime in seconds (default {d.Severa.RefreshTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Severa.RefreshTokenLifetime = Seconds(n, v), ["--refresh-token-lifetime"]),
+        ]);
+        specs.AddRange(FaultSpecs(Severa, $"--{Severa}-", "Severa API request", s => s.System(Severa)));
+
+        const string Jiwa = "jiwa";
+        specs.AddRange(
+        [
+            new(Jiwa, "--jiwa-debtors", "<n>", Inv($"Debtors to generate (default {d.Jiwa.DebtorCount}, at most {JiwaSandboxOptions.MaxDebtorCount})"), (s, n, v) => s.Options.Jiwa.DebtorCount = Int(n, v, 0, JiwaSandboxOptions.MaxDebtorCount)),
+            new(Jiwa, "--jiwa-take-cap", "<n>", Inv($"AutoQuery Take cap, rows per list answer at most (default {d.Jiwa.TakeCap})"), (s, n, v) => s.Options.Jiwa.TakeCap = Int(n, v, 1, 1_000_000)),
+            new(Jiwa, "--jiwa-session-minutes", "<n>", Inv($"Session lifetime in minutes after sign-in or KeepAlive (default {d.Jiwa.SessionLifetime.TotalMinutes})"), (s, n, v) => s.Options.Jiwa.SessionLifetime = TimeSpan.FromMinutes(Int(n, v, 1, 525_600))),
+        ]);
+        specs.AddRange(FaultSpecs(Jiwa, $"--{Jiwa}-", "Jiwa API request", s => s.System(Jiwa)));
+
+        const string Qics = "qics";
+        specs.AddRange(
+        [
+            new(Qics, "--qics-customers", "<n>", Inv($"Customers to generate (default {d.Qics.CustomerCount}, at most {QicsSandbox.MaxCustomerCount})"), (s, n, v) => s.Options.Qics.CustomerCount = Int(n, v, 0, QicsSandbox.MaxCustomerCount)),
+            new(Qics, "--qics-token-lifetime", "<s>", Inv($"Access token lifetime (expires_in) in seconds (default {d.Qics.AccessTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Qics.AccessTokenLifetime = Seconds(n, v)),
+            new(Qics, "--qics-next-links", null, "Collections page server-side (50 rows) with @odata.nextLink (default off)", (s, _, _) => s.Options.Qics.UseNextLinks = true),
+            new(Qics, "--qics-bare-arrays", null, "Collections answer a bare JSON array, not the OData envelope (default off)", (s, _, _) => s.Options.Qics.BareArrays = true),
+        ]);
+        specs.AddRange(FaultSpecs(Qics, $"--{Qics}-", "Qics API request", s => s.System(Qics)));
+
+        const string Weavy = "weavy";
+        specs.AddRange(
+        [
+            new(Weavy, "--weavy-customers", "<n>", Inv($"Customers to generate (default {d.Weavy.CustomerCount}, at most {WeavySandboxOptions.MaxCustomerCount})"), (s, n, v) => s.Options.Weavy.CustomerCount = Int(n, v, 0, WeavySandboxOptions.MaxCustomerCount)),
+            new(Weavy, "--weavy-token-lifetime", "<s>", Inv($"Token lifetime (expiresIn) in seconds (default {d.Weavy.TokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Weavy.TokenLifetime = Seconds(n, v)),
+            new(Weavy, "--weavy-quota", "<n>", Inv($"Calls per minute per calling IP, 429 beyond (default {d.Weavy.RequestsPerWindow} = no quota)"), (s, n, v) => s.Options.Weavy.RequestsPerWindow = Int(n, v, 0, 1_000_000)),
+        ]);
+        specs.AddRange(FaultSpecs(Weavy, $"--{Weavy}-", "Weavy API request", s => s.System(Weavy)));
+
+        const string Microbizz = "microbizz";
+        specs.AddRange(
+        [
+            new(Microbizz, "--microbizz-tasks", "<n>", Inv($"Tasks to generate (default {d.Microbizz.TaskCount}; millions are fine, lists stream)"), (s, n, v) => s.Options.Microbizz.TaskCount = Int(n, v, 0, MicrobizzSandboxOptions.MaxTaskCount)),
+            new(Microbizz, "--microbizz-token-expiry-rate", "<p>", Inv($"Probability 0..1 per API request that the token expires at that moment, never on its first (default {d.Microbizz.TokenExpiryRate})"), (s, n, v) => s.Options.Microbizz.TokenExpiryRate = Probability(n, v)),
+        ]);
+        specs.AddRange(FaultSpecs(Microbizz, $"--{Microbizz}-", "Microbizz API request", s => s.System(Microbizz)));
+        return specs;
+    }
+
+    /// <summary>--latency, --rate429 and --rate5xx under a prefix ("--" or "--{system}-"), setting the faults <paramref name="target"/> picks.</summary>
+    private static OptionSpec[] FaultSpecs(string group, string prefix, string requests, Func<ParseState, FaultOverrides> target)
+    {
+        // A system's own setting defaults to the global one, which defaults to none.
+        string Default(string option) => prefix == "--" ? "default 0" : $"default: --{option}";
+        return
+        [
+            new(group, prefix + "latency", "<ms>", $"Delay added to every {requests} ({Default("latency")})", (s, n, v) => target(s).Latency = TimeSpan.FromMilliseconds(Int(n, v, 0, 600_000))),
+            new(group, prefix + "rate429", "<p>", $"Probability 0..1 of a 429 answer on any {requests} ({Default("rate429")})", (s, n, v) => target(s).TooManyRequestsRate = Probability(n, v)),
+            new(group, prefix + "rate5xx", "<p>", $"Probability 0..1 of a 500/503 answer on any {requests} ({Default("rate5xx")})", (s, n, v) => target(s).ServerErrorRate = Probability(n, v)),
+        ];
+    }
+
+    private static string RenderUsage()
+    {
+        static string Left(OptionSpec spec) => spec.Argument is null ? spec.Name : $"{spec.Name} {spec.Argument}";
+        var width = Math.Max(Specs.Max(s => Left(s).Length), "-h, --help".Length) + 2;
+        var text = new StringBuilder();
+        text.AppendLine("ErpConnectors sandbox: local emulators of the five vendor APIs in one process, on 127.0.0.1 only.");
+        text.AppendLine();
+        text.AppendLine("Usage: dotnet run --project src/ErpConnectors.Sandbox -- [options]");
+        text.AppendLine("       ./build.ps1 Sandbox -SandboxArgument '--port', '5380', ...");
+        text.AppendLine("Values: --name value or --name=value.");
+        foreach (var group in Specs.Select(s => s.Group).Distinct())
+        {
+            text.AppendLine();
+            text.AppendLine(Systems.FirstOrDefault(s => s.Name == group) is { Title: { } title } ? title : group);
+            foreach (var spec in Specs.Where(s => s.Group == group))
+            {
+                var aliases = spec.Aliases.Count > 0 ? $"; also {string.Join(", ", spec.Aliases)}" : string.Empty;
+                var help = aliases.Length == 0 ? spec.Help : spec.Help.EndsWith(')') ? spec.Help[..^1] + aliases + ")" : $"{spec.Help} ({aliases[2..]})";
+                text.Append("  ").Append(Left(spec).PadRight(width)).AppendLine(help);
+            }
+
+            if (group == General)
+            {
+                text.Append("  ").Append("-h, --help".PadRight(width)).AppendLine("Show this help");
             }
         }
 
-        return new CommandLine(options, latency, rate429, rate5xx, ShowHelp: false);
+        text.AppendLine();
+        text.AppendLine("Sign-in endpoints (Severa token, Jiwa auth, Qics oauth2, Weavy Authenticate, Microbizz login) get no");
+        text.AppendLine("latency or random faults. The banner prints each system's base URI and demo credentials. Stop with Ctrl+C.");
+        return text.ToString();
     }
 
-    /// <summary>Applies the fault settings that every system shares.</summary>
-    public void ApplyFaults(SandboxServer server)
-    {
-        foreach (var faults in new[] { server.Severa.Faults, server.Jiwa.Faults, server.Qics.Faults, server.Weavy.Faults, server.Microbizz.Faults })
-        {
-            faults.Latency = Latency;
-            faults.TooManyRequestsRate = TooManyRequestsRate;
-            faults.ServerErrorRate = ServerErrorRate;
-        }
-    }
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
             ? parsed
-            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {min} to {max}, not '{value}'."));
+            : throw new FormatException(Inv($"{name} takes a whole number from {min} to {max}, not '{value}'."));
 
-    /// <summary>A switch takes no value: --qics-next-links=true is refused rather than half understood.</summary>
-    private static bool Flag(string name, int equals) =>
-        equals < 0 ? true : throw new FormatException($"{name} is a switch and takes no value.");
+    private static TimeSpan Seconds(string name, string value) => TimeSpan.FromSeconds(Int(name, value, 1, int.MaxValue));
 
     private static double Probability(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 0 and <= 1
             ? parsed
-            : throw new FormatException($"{name} takes a probability from 0 to 1, not '{value}'.");
+            : throw new FormatException($"{name} takes a probability from 0 to 1 (e.g. 0.05), not '{value}'.");
+
+    /// <summary>One option: its group (a system's name, or a heading), name, argument placeholder (null = a switch), help with its default, and what it sets.</summary>
+    private sealed record OptionSpec(string Group, string Name, string? Argument, string Help, Action<ParseState, string, string> Apply, IReadOnlyList<string>? OtherNames = null)
+    {
+        public IReadOnlyList<string> Aliases => OtherNames ?? [];
+    }
+
+    /// <summary>Fault settings as given: null = not on the command line.</summary>
+    private sealed class FaultOverrides
+    {
+        public TimeSpan? Latency { get; set; }
+
+        public double? TooManyRequestsRate { get; set; }
+
+        public double? ServerErrorRate { get; set; }
+    }
+
+    private sealed class ParseState(SandboxOptions options)
+    {
+        private readonly Dictionary<string, FaultOverrides> _systems = Systems.ToDictionary(s => s.Name, _ => new FaultOverrides(), StringComparer.Ordinal);
+
+        public SandboxOptions Options { get; } = options;
+
+        public FaultOverrides Global { get; } = new();
+
+        public FaultOverrides System(string name) => _systems[name];
+
+        /// <summary>Per system: its own setting, else the global one, else zero (whatever order they came in).</summary>
+        public Dictionary<string, FaultSettings> Resolve() => _systems.ToDictionary(
+            pair => pair.Key,
+            pair => new FaultSettings(
+                pair.Value.Latency ?? Global.Latency ?? TimeSpan.Zero,
+                pair.Value.TooManyRequestsRate ?? Global.TooManyRequestsRate ?? 0,
+                pair.Value.ServerErrorRate ?? Global.ServerErrorRate ?? 0),
+            StringComparer.Ordinal);
+    }
 }
+
+/// <summary>Latency and random-fault rates for one system, as <see cref="FaultOptions"/> takes them.</summary>
+internal readonly record struct FaultSettings(TimeSpan Latency, double TooManyRequestsRate, double ServerErrorRate);

@@ -28,6 +28,20 @@ internal abstract class SandboxSystem
 
     public abstract void MapEndpoints(IEndpointRouteBuilder endpoints);
 
-    /// <summary>Lines printed at start: base URIs and demo credentials.</summary>
-    public abstract IEnumerable<string> DescribeForConsole(Uri rootUri);
+    /// <summary>The vendor's short name, as in the module's cmdlets (Connect-Severa): "Severa", "Jiwa", ...</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The path of the base URI clients are given, e.g. "/severa/rest-api/v1.0".</summary>
+    public abstract string ApiBasePath { get; }
+
+    /// <summary>What follows "Connect-{Title} -Sandbox" in the banner: what the switch signs in with.</summary>
+    public abstract string SandboxConnectNote { get; }
+
+    public Uri BaseUri(Uri rootUri) => new(rootUri, ApiBasePath.TrimStart('/'));
+
+    /// <summary>
+    /// Lines the banner prints under the base URI: how to sign in with the demo credentials, token or session
+    /// lifetimes, the generated data. The host adds the base URI, the faults and the Connect line.
+    /// </summary>
+    public abstract IEnumerable<string> DescribeForConsole();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Jiwa.Auth;
 using ErpConnectors.Sandbox.Jiwa.Endpoints;
@@ -44,10 +45,17 @@ internal sealed class JiwaSystem(JiwaSandbox jiwa) : SandboxSystem
         QueryEndpoints.Map(routes, jiwa);
     }
 
-    public override IEnumerable<string> DescribeForConsole(Uri rootUri)
+    public override string Title => "Jiwa";
+
+    public override string ApiBasePath => BasePath;
+
+    public override string SandboxConnectNote => $"(signs in as {SandboxCredentials.JiwaUserName})";
+
+    public override IEnumerable<string> DescribeForConsole()
     {
-        yield return $"  Jiwa       {new Uri(rootUri, BasePath.TrimStart('/'))}";
-        yield return $"             POST /auth UserName {SandboxCredentials.JiwaUserName}, Password {SandboxCredentials.JiwaPassword}; or Authorization: Bearer {SandboxCredentials.JiwaApiKey}";
-        yield return $"             {jiwa.Options.DebtorCount} debtors, {jiwa.Options.InventoryCount} inventory items, AutoQuery Take cap {jiwa.TakeCap}, sessions expire after {jiwa.Options.SessionLifetime.TotalMinutes:0.##} min";
+        yield return $"POST auth {{\"provider\":\"credentials\",\"UserName\":\"{SandboxCredentials.JiwaUserName}\",\"Password\":\"{SandboxCredentials.JiwaPassword}\"}}, then header X-ss-id: <SessionId>";
+        yield return string.Create(CultureInfo.InvariantCulture, $"  sessions expire {jiwa.Options.SessionLifetime.TotalMinutes:0.##} min after sign-in or the last GET KeepAlive");
+        yield return $"or API key: Authorization: Bearer {SandboxCredentials.JiwaApiKey} (no sign-in)";
+        yield return string.Create(CultureInfo.InvariantCulture, $"{jiwa.Options.DebtorCount} debtors, {jiwa.Options.InventoryCount} inventory items, AutoQuery Take cap {jiwa.TakeCap}");
     }
 }

@@ -20,6 +20,7 @@ public sealed class MicrobizzSandbox
         Options = options.Microbizz;
         Faults = new FaultOptions(options.Seed);
         var seed = options.Seed;
+        Tokens = new MicrobizzTokenStore(options.Microbizz, seed);
         var time = options.TimeProvider;
         Time = time;
         var taskCount = options.Microbizz.TaskCount;
@@ -48,6 +49,9 @@ public sealed class MicrobizzSandbox
     /// </summary>
     public long RowsListed => Interlocked.Read(ref _rowsListed);
 
+    /// <summary>Tokens that expired at a random moment (<see cref="MicrobizzSandboxOptions.TokenExpiryRate"/>) so far.</summary>
+    public int TokensExpiredAtRandom => Tokens.ExpiredAtRandom;
+
     /// <summary>Whether the demo company has a subscription (subscriptioninformation says got_subscription).</summary>
     public bool HasSubscription
     {
@@ -66,7 +70,7 @@ public sealed class MicrobizzSandbox
 
     internal TimeProvider Time { get; }
 
-    internal MicrobizzTokenStore Tokens { get; } = new();
+    internal MicrobizzTokenStore Tokens { get; }
 
     internal MicrobizzDatabase Database => _database.Value;
 

@@ -36,12 +36,21 @@ internal sealed class MicrobizzSystem(MicrobizzSandbox microbizz) : SandboxSyste
         endpoints.Map(BasePath + "/{object}/{id}", context => ObjectEndpoint.HandleAsync(context, microbizz));
     }
 
-    public override IEnumerable<string> DescribeForConsole(Uri rootUri)
+    public override string Title => "Microbizz";
+
+    public override string ApiBasePath => BasePath;
+
+    public override string SandboxConnectNote => $"(logs in as {SandboxCredentials.MicrobizzUserName}, and again when a token expires)";
+
+    public override IEnumerable<string> DescribeForConsole()
     {
-        yield return $"  Microbizz  {new Uri(rootUri, BasePath.TrimStart('/'))}";
-        yield return $"             POST login {{\"username\":\"{SandboxCredentials.MicrobizzUserName}\",\"password\":\"{SandboxCredentials.MicrobizzPassword}\"}}, then cookie access_token";
+        yield return $"POST login {{\"username\":\"{SandboxCredentials.MicrobizzUserName}\",\"password\":\"{SandboxCredentials.MicrobizzPassword}\"}}, then cookie access_token=<access_token>";
+        var rate = microbizz.Options.TokenExpiryRate;
+        yield return rate > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"  tokens expire at random: probability {rate} per request after a token's first (401: log in again)")
+            : "  tokens never expire by themselves (--microbizz-token-expiry-rate makes them)";
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"             {microbizz.Options.TaskCount} tasks, {MicrobizzSeed.CompanyCount} companies, {MicrobizzSeed.UserCount} users, {MicrobizzSeed.NotificationCount} notifications");
+            $"{microbizz.Options.TaskCount} tasks, {MicrobizzSeed.CompanyCount} companies, {MicrobizzSeed.UserCount} users, {MicrobizzSeed.NotificationCount} notifications");
     }
 }

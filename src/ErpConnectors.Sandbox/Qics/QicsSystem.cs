@@ -52,15 +52,24 @@ internal sealed class QicsSystem(QicsSandbox qics) : SandboxSystem
         ODataEndpoints.Map(endpoints, qics);
     }
 
-    /// <summary>Base URI and credentials, and a freshly issued refresh token (a new one each time this is asked).</summary>
-    public override IEnumerable<string> DescribeForConsole(Uri rootUri)
+    public override string Title => "Qics";
+
+    public override string ApiBasePath => BasePath;
+
+    public override string SandboxConnectNote => "(the sandbox approves the sign-in at once: no browser)";
+
+    /// <summary>Credentials, how to get a token, and a freshly issued refresh token (a new one each time this is asked).</summary>
+    public override IEnumerable<string> DescribeForConsole()
     {
-        yield return $"  Qics       {new Uri(rootUri, BasePath.TrimStart('/'))}";
-        yield return $"             client_id {SandboxCredentials.QicsClientId}, secret {SandboxCredentials.QicsClientSecret}, redirect_uri any http://localhost:PORT/ or http://127.0.0.1:PORT/";
-        yield return string.Create(CultureInfo.InvariantCulture, $"             api-key {SandboxCredentials.QicsApiKey}, tenant-id {SandboxCredentials.QicsTenantId}");
-        yield return $"             refresh_token {qics.IssueRefreshToken()} (fresh; each refresh replaces it)";
+        yield return $"client_id {SandboxCredentials.QicsClientId}, secret {SandboxCredentials.QicsClientSecret}, redirect_uri any http://localhost:PORT/ or http://127.0.0.1:PORT/";
+        yield return $"token: GET oauth2/oauth2/auth?response_type=code&client_id={SandboxCredentials.QicsClientId}&redirect_uri=... approves at once (302 to redirect_uri?code=...),";
+        yield return "  then POST oauth2/oauth2/token form grant_type=authorization_code, code, client_id, client_secret, redirect_uri";
+        yield return $"refresh_token {qics.IssueRefreshToken()} (fresh: POST oauth2/oauth2/token grant_type=refresh_token; each refresh replaces it)";
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"             {qics.Options.CustomerCount} customers, {QicsSeed.EmployeeCount} employees, {(qics.Options.CustomerCount > 0 ? QicsSeed.ProjectCount : 0)} projects, {QicsSeed.ItemCount} items");
+            $"every call: Authorization: Bearer, api-key {SandboxCredentials.QicsApiKey}, tenant-id {SandboxCredentials.QicsTenantId}; access tokens live {qics.Options.AccessTokenLifetime.TotalSeconds} s");
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{qics.Options.CustomerCount} customers, {QicsSeed.EmployeeCount} employees, {(qics.Options.CustomerCount > 0 ? QicsSeed.ProjectCount : 0)} projects, {QicsSeed.ItemCount} items");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ErpConnectors.Sandbox.Hosting;
 using ErpConnectors.Sandbox.Severa.Auth;
 using ErpConnectors.Sandbox.Severa.Endpoints;
@@ -63,11 +64,19 @@ internal sealed class SeveraSystem(SeveraSandbox severa) : SandboxSystem
         InvoiceStatusEndpoints.Map(routes, severa);
     }
 
-    public override IEnumerable<string> DescribeForConsole(Uri rootUri)
+    public override string Title => "Severa";
+
+    public override string ApiBasePath => BasePath;
+
+    public override string SandboxConnectNote => $"(client {SandboxCredentials.SeveraClientId}; the read scopes unless -Scope names others)";
+
+    public override IEnumerable<string> DescribeForConsole()
     {
-        yield return $"  Severa     {new Uri(rootUri, BasePath.TrimStart('/'))}";
-        yield return $"             client_id {SandboxCredentials.SeveraClientId}, secret {SandboxCredentials.SeveraClientSecret} (every scope)";
-        yield return $"             client_id {SandboxCredentials.SeveraReadOnlyClientId}, secret {SandboxCredentials.SeveraReadOnlyClientSecret} (customers:read only)";
-        yield return $"             {severa.Data.CustomerCount} customers, {severa.Options.RequestsPerSecond} requests/s per client (0 = unlimited)";
+        yield return $"POST token {{\"client_Id\",\"client_Secret\",\"scope\"}}: client_id {SandboxCredentials.SeveraClientId}, secret {SandboxCredentials.SeveraClientSecret} (every scope)";
+        yield return $"  or client_id {SandboxCredentials.SeveraReadOnlyClientId}, secret {SandboxCredentials.SeveraReadOnlyClientSecret} (customers:read only)";
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"then headers client_id and Authorization: Bearer; access tokens live {severa.Options.AccessTokenLifetime.TotalSeconds} s, refresh tokens {severa.Options.RefreshTokenLifetime.TotalSeconds} s");
+        yield return string.Create(CultureInfo.InvariantCulture, $"{severa.Data.CustomerCount} customers, {severa.Options.RequestsPerSecond} requests/s per client (0 = unlimited), rowCount up to {severa.Options.MaxRowCount}");
     }
 }

@@ -51,12 +51,20 @@ internal sealed class WeavySystem(WeavySandbox weavy) : SandboxSystem
         MergeEndpoint.Map(routes, weavy);
     }
 
-    public override IEnumerable<string> DescribeForConsole(Uri rootUri)
+    public override string Title => "Weavy";
+
+    public override string ApiBasePath => BasePath;
+
+    public override string SandboxConnectNote => $"(project {SandboxCredentials.WeavyProjectCode}, user {SandboxCredentials.WeavyUserName}, company {SandboxCredentials.WeavyCompanyCode})";
+
+    public override IEnumerable<string> DescribeForConsole()
     {
-        yield return $"  Weavy      {new Uri(rootUri, BasePath.TrimStart('/'))}";
-        yield return $"             POST v1/Authenticate scope API, projectCode {SandboxCredentials.WeavyProjectCode}, userName {SandboxCredentials.WeavyUserName}, password {SandboxCredentials.WeavyPassword} (company {SandboxCredentials.WeavyCompanyCode})";
+        yield return $"POST v1/Authenticate {{\"scope\":\"API\",\"projectCode\":\"{SandboxCredentials.WeavyProjectCode}\",\"userName\":\"{SandboxCredentials.WeavyUserName}\",\"password\":\"{SandboxCredentials.WeavyPassword}\"}}";
         yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"             {weavy.Options.CustomerCount} customers, {WeavySeed.ProductCount} products, {WeavySeed.BaseUserCount} users, token lifetime {weavy.Options.TokenLifetime.TotalSeconds:0} s, quota {(weavy.Options.RequestsPerWindow > 0 ? $"{weavy.Options.RequestsPerWindow} calls per {weavy.Options.Window.TotalSeconds:0} s" : "off")}");
+            $"  then Authorization: Bearer <authToken>; tokens live {weavy.Options.TokenLifetime.TotalSeconds:0} s; company {SandboxCredentials.WeavyCompanyCode} (the default companyCode, the only one it may name)");
+        yield return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{weavy.Options.CustomerCount} customers, {WeavySeed.ProductCount} products, {WeavySeed.BaseUserCount} users, quota {(weavy.Options.RequestsPerWindow > 0 ? $"{weavy.Options.RequestsPerWindow} calls per {weavy.Options.Window.TotalSeconds:0} s" : "off")}");
     }
 }
