@@ -32,6 +32,8 @@ internal static class Measure
     /// </summary>
     public static async Task<long> LiveHeapAsync(SandboxServer sandbox, Func<Task<long>> run)
     {
+        await SettleAsync(sandbox);
+        sandbox.Requests.Clear(); // before the baseline: entries freed after it would hide as much of the peak
         using var clearing = new Timer(_ => sandbox.Requests.Clear(), null, 0, 20);
         using var memory = new PeakMemory(forceFull: true);
         await run();
