@@ -43,10 +43,7 @@ internal sealed record PagingStyle(
 /// <summary>Every paging style the module implements, one list each.</summary>
 internal static class PagingStyles
 {
-    public static readonly PagingStyle SeveraToken = new(
-        "severa-token",
-        "Severa token paging (NextPageToken)",
-        "Get-SeveraCustomer -PageSize $size",
+    public static readonly PagingStyle SeveraToken = new("severa-token", "Severa token paging (NextPageToken)", "Get-SeveraCustomer -PageSize $size",
         (options, rows, _) => Severa(options, (int)rows),
         SeveraConnect,
         (sandbox, size, limit) => SeveraRaw.TokenPagingAsync(sandbox.SeveraBaseUri, "customers", size, limit));
@@ -54,25 +51,16 @@ internal static class PagingStyles
     public static readonly IReadOnlyList<PagingStyle> All =
     [
         SeveraToken,
-        new(
-            "severa-row",
-            "Severa row paging (firstRow)",
-            "Get-SeveraContactPerson -PageSize $size",
+        new("severa-row", "Severa row paging (firstRow)", "Get-SeveraContactPerson -PageSize $size",
             (options, rows, _) => 2L * Severa(options, (int)((rows + 1) / 2)), // two contact persons per customer
             SeveraConnect,
             (sandbox, size, limit) => SeveraRaw.RowPagingAsync(sandbox.SeveraBaseUri, "contactpersons", size, limit)),
-        new(
-            "jiwa",
-            "Jiwa AutoQuery (Skip/Take, Include=Total)",
-            "Get-JiwaDebtor -PageSize $size",
+        new("jiwa", "Jiwa AutoQuery (Skip/Take, Include=Total)", "Get-JiwaDebtor -PageSize $size",
             Jiwa,
             sandbox => SignIn("Connect-Jiwa", sandbox.JiwaBaseUri, SandboxCredentials.JiwaUserName, SandboxCredentials.JiwaPassword),
             (sandbox, size, limit) => JiwaRaw.AutoQueryAsync(sandbox.JiwaBaseUri, "Queries/DebtorList", size, limit)),
-        new(
-            "qics",
-            "Qics OData ($top/$skip)",
-            "Get-QicsEntity OverviewCustomer -PageSize $size",
-            (options, rows, _) => options.Qics.CustomerCount = (int)Math.Min(rows, QicsSandbox.MaxCustomerCount),
+        new("qics", "Qics OData ($top/$skip)", "Get-QicsEntity OverviewCustomer -PageSize $size",
+            (options, rows, _) => options.Qics.CustomerCount = Capped(rows, QicsSandbox.MaxCustomerCount),
             sandbox => ("Connect-Qics -BaseUri $uri -ClientId $clientId -ClientSecret $secret -ApiKey $key -TenantId $tenant -RefreshToken $refresh", new()
             {
                 ["uri"] = sandbox.QicsBaseUri,
@@ -83,18 +71,12 @@ internal static class PagingStyles
                 ["refresh"] = ModuleHost.Secure(sandbox.Qics.IssueRefreshToken()), // a runbook's stored token
             }),
             (sandbox, size, limit) => QicsRaw.ODataAsync(sandbox.QicsBaseUri, sandbox.Qics.IssueRefreshToken(), "OverviewCustomer", size, limit)),
-        new(
-            "weavy",
-            "Weavy offset (Select limit/offset)",
-            "Get-WeavyRecord customer -PageSize $size",
-            (options, rows, _) => options.Weavy.CustomerCount = (int)Math.Min(rows, WeavySandboxOptions.MaxCustomerCount), // quota off by default
+        new("weavy", "Weavy offset (Select limit/offset)", "Get-WeavyRecord customer -PageSize $size",
+            (options, rows, _) => options.Weavy.CustomerCount = Capped(rows, WeavySandboxOptions.MaxCustomerCount), // quota off by default
             WeavyConnect,
             (sandbox, size, limit) => WeavyRaw.SelectAsync(sandbox.WeavyBaseUri, "customer", size, limit)),
-        new(
-            "microbizz",
-            "Microbizz array stream (one unpaged array)",
-            "Get-MicrobizzObject task",
-            (options, rows, _) => options.Microbizz.TaskCount = (int)Math.Min(rows, MicrobizzSandboxOptions.MaxTaskCount),
+        new("microbizz", "Microbizz array stream (one unpaged array)", "Get-MicrobizzObject task",
+            (options, rows, _) => options.Microbizz.TaskCount = Capped(rows, MicrobizzSandboxOptions.MaxTaskCount),
             sandbox => SignIn("Connect-Microbizz", sandbox.MicrobizzBaseUri, SandboxCredentials.MicrobizzUserName, SandboxCredentials.MicrobizzPassword),
             (sandbox, _, limit) => MicrobizzRaw.ListAsync(sandbox.MicrobizzBaseUri, "task", limit)),
     ];
@@ -105,10 +87,13 @@ internal static class PagingStyles
 
     private static long Jiwa(SandboxOptions options, long rows, int pageSize)
     {
-        options.Jiwa.DebtorCount = (int)Math.Min(rows, JiwaSandboxOptions.MaxDebtorCount);
+        options.Jiwa.DebtorCount = Capped(rows, JiwaSandboxOptions.MaxDebtorCount);
         options.Jiwa.TakeCap = pageSize; // the sandbox's AutoQuery MaxLimit (default 100): pages as large as asked
         return options.Jiwa.DebtorCount;
     }
+
+    /// <summary>The rows asked for, or the sandbox's cap when it holds fewer (the table shows the rows really read).</summary>
+    private static int Capped(long rows, int cap) => (int)Math.Min(rows, cap);
 
     private static int Severa(SandboxOptions options, int customers)
     {
