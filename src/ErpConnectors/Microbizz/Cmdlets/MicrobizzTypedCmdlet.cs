@@ -38,9 +38,11 @@ public abstract class MicrobizzTypedCmdlet : MicrobizzCmdlet
         {
             if (field == KeyField)
             {
+                // Null or empty: an earlier piped record bound it and PowerShell restored the default for this one.
                 object? value = property.GetValue(this);
                 IEnumerable<object?> values = value is Array many ? many.Cast<object?>() : new[] { value };
-                return values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
+                string[] ids = values.Where(v => v is not null).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
+                return ids.Length == 0 ? null : ids;
             }
         }
 
