@@ -110,6 +110,9 @@ internal static class RowWriter
                     Write(writer, definition, row, binaries);
                     if (writer.BytesPending >= FlushBytes)
                     {
+                        // Once the client has gone, Kestrel may complete writes silently instead of failing them:
+                        // stop generating rather than write the rest of a million rows into nothing.
+                        aborted.ThrowIfCancellationRequested();
                         await writer.FlushAsync(aborted).ConfigureAwait(false);
                     }
                 }
