@@ -18,29 +18,40 @@ public sealed class MicrobizzTypeCompleter : ListCompleter
     protected override System.Collections.Generic.IEnumerable<string> Values => MicrobizzApi.Objects.Select(o => o.Name);
 }
 
+/// <summary>A generic cmdlet that names the object by -Type (any name; the table's names complete).</summary>
+public abstract class MicrobizzObjectTypeCmdlet : MicrobizzCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The type as the table spells it, after refusing, before anything is sent, a method the object table does
+    /// not allow for a known object (naming the allowed ones); the server's 405 says the same for objects the
+    /// table does not know.
+    /// </summary>
+    internal string CheckedType(HttpMethod method)
+    {
+        if (Type.Length == 0 || Type.Any(c => !char.IsLetterOrDigit(c) && c != '_'))
+        {
+            ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.InvalidType", $"'{Type}' is not an object name (letters and digits, such as task or company).", Type));
+        }
+
+        MicrobizzObject? known = MicrobizzApi.Find(Type);
+        if (known is not null && !known.Allows(method))
+        {
+            ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.MethodNotAllowed", $"Microbizz does not allow {method.Method} on {known.Name}. Allowed: {string.Join(", ", known.Methods)}.", Type));
+        }
+
+        return known?.Name ?? Type;
+    }
+}
+
 /// <summary>A cmdlet that talks to Microbizz GO through -Connection or the runspace's default Microbizz connection.</summary>
 public abstract class MicrobizzCmdlet : ConnectedCmdlet<MicrobizzConnection>
 {
     protected override string SystemName => MicrobizzApi.SystemName;
-
-    /// <summary>
-    /// Refuses, before anything is sent, a method the object table does not allow for a known object (naming the
-    /// allowed ones); the server's 405 says the same for objects the table does not know.
-    /// </summary>
-    internal void CheckMethod(string type, HttpMethod method)
-    {
-        if (type.Length == 0 || type.Any(c => !char.IsLetterOrDigit(c) && c != '_'))
-        {
-            ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.InvalidType", $"'{type}' is not an object name (letters and digits, such as task or company).", type));
-        }
-
-        if (MicrobizzApi.Find(type) is { } known && !known.Allows(method))
-        {
-            ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.MethodNotAllowed", $"Microbizz does not allow {method.Method} on {known.Name}. Allowed: {string.Join(", ", known.Methods)}.", type));
-        }
-    }
-
-    internal static string Canonical(string type) => MicrobizzApi.Find(type)?.Name ?? type;
 
     /// <summary>The ids of piped values (plain ids, or records by their key field); a record without one is an error for it.</summary>
     internal string[] Ids(PSObject[] items, string type)

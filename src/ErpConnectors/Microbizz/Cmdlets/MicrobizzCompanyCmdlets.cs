@@ -3,18 +3,9 @@ using System.Management.Automation;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
 
-/// <summary>Reads companies: by id (piped companies, or anything with a company_ref such as tasks), or the list, filtered.</summary>
-[Cmdlet(VerbsCommon.Get, "MicrobizzCompany", DefaultParameterSetName = "List", SupportsPaging = true)]
-[OutputType(MicrobizzApi.CompanyType)]
-public sealed class GetMicrobizzCompanyCommand : GetMicrobizzTypedCmdlet
+/// <summary>Companies and foreign companies share their fields (the document lists the same ones): the list filters.</summary>
+public abstract class GetMicrobizzCompanyListCmdlet : GetMicrobizzTypedCmdlet
 {
-    internal override string ObjectName => "company";
-
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
-    [Alias("company_id", "company_ref")]
-    [MicrobizzField("company_id")]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("companyname")]
     public string? Name { get; set; }
@@ -30,6 +21,19 @@ public sealed class GetMicrobizzCompanyCommand : GetMicrobizzTypedCmdlet
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("country")]
     public string? Country { get; set; }
+}
+
+/// <summary>Reads companies: by id (piped companies, or anything with a company_ref such as tasks), or the list, filtered.</summary>
+[Cmdlet(VerbsCommon.Get, "MicrobizzCompany", DefaultParameterSetName = "List", SupportsPaging = true)]
+[OutputType(MicrobizzApi.CompanyType)]
+public sealed class GetMicrobizzCompanyCommand : GetMicrobizzCompanyListCmdlet
+{
+    internal override string ObjectName => "company";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+    [Alias("company_id", "company_ref")]
+    [MicrobizzField("company_id")]
+    public long[] Id { get; set; } = Array.Empty<long>();
 }
 
 /// <summary>Changes the given fields of a company (the user's own: Microbizz allows no other).</summary>
@@ -97,7 +101,7 @@ public sealed class SetMicrobizzCompanyCommand : SetMicrobizzTypedCmdlet
 /// <summary>Reads foreign companies (those a company can connect to): by id (piped, or a connection's foreigncompany_ref), or the list.</summary>
 [Cmdlet(VerbsCommon.Get, "MicrobizzForeignCompany", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(MicrobizzApi.ForeignCompanyType)]
-public sealed class GetMicrobizzForeignCompanyCommand : GetMicrobizzTypedCmdlet
+public sealed class GetMicrobizzForeignCompanyCommand : GetMicrobizzCompanyListCmdlet
 {
     internal override string ObjectName => "foreigncompany";
 
@@ -105,22 +109,6 @@ public sealed class GetMicrobizzForeignCompanyCommand : GetMicrobizzTypedCmdlet
     [Alias("foreigncompany_id", "foreigncompany_ref")]
     [MicrobizzField("foreigncompany_id")]
     public long[] Id { get; set; } = Array.Empty<long>();
-
-    [Parameter(ParameterSetName = "List")]
-    [MicrobizzField("companyname")]
-    public string? Name { get; set; }
-
-    [Parameter(ParameterSetName = "List")]
-    [MicrobizzField("vat_id")]
-    public string? VatId { get; set; }
-
-    [Parameter(ParameterSetName = "List")]
-    [MicrobizzField("city")]
-    public string? City { get; set; }
-
-    [Parameter(ParameterSetName = "List")]
-    [MicrobizzField("country")]
-    public string? Country { get; set; }
 }
 
 /// <summary>Reads the connections between the company and foreign companies.</summary>

@@ -16,13 +16,8 @@ namespace ErpConnectors.Microbizz.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "MicrobizzObject", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(MicrobizzApi.RecordType)]
-public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
+public sealed class GetMicrobizzObjectCommand : MicrobizzObjectTypeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Type { get; set; } = string.Empty;
-
     /// <summary>Ids, or (piped) records whose key field (task_id...) names them.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ParameterSetName = "ById")]
     [ValidateNotNullOrEmpty]
@@ -38,8 +33,7 @@ public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
 
     protected override void ProcessRecord()
     {
-        CheckMethod(Type, HttpMethod.Get);
-        string type = Canonical(Type);
+        string type = CheckedType(HttpMethod.Get);
         if (ParameterSetName == "ById")
         {
             ReadById(type, Ids(Id, type), IncludeBinaryData);
@@ -54,21 +48,15 @@ public sealed class GetMicrobizzObjectCommand : MicrobizzCmdlet
 /// <summary>Creates an object (POST {type}) from a hashtable or a piped object; answers 201. Never replayed once sent.</summary>
 [Cmdlet(VerbsCommon.New, "MicrobizzObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(MicrobizzApi.RecordType)]
-public sealed class NewMicrobizzObjectCommand : MicrobizzCmdlet
+public sealed class NewMicrobizzObjectCommand : MicrobizzObjectTypeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Type { get; set; } = string.Empty;
-
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [ValidateNotNull]
     public PSObject Property { get; set; } = new();
 
     protected override void ProcessRecord()
     {
-        CheckMethod(Type, HttpMethod.Post);
-        Create(Canonical(Type), Property, Property);
+        Create(CheckedType(HttpMethod.Post), Property, Property);
     }
 }
 
@@ -78,13 +66,8 @@ public sealed class NewMicrobizzObjectCommand : MicrobizzCmdlet
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "MicrobizzObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(MicrobizzApi.RecordType)]
-public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
+public sealed class SetMicrobizzObjectCommand : MicrobizzObjectTypeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Type { get; set; } = string.Empty;
-
     /// <summary>The id, or (piped) a record whose key field (task_id...) names it.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -99,8 +82,7 @@ public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
 
     protected override void ProcessRecord()
     {
-        CheckMethod(Type, HttpMethod.Post);
-        string type = Canonical(Type);
+        string type = CheckedType(HttpMethod.Post);
         string[] ids = Ids(new[] { Id }, type);
         if (ids.Length == 0)
         {
@@ -114,13 +96,8 @@ public sealed class SetMicrobizzObjectCommand : MicrobizzCmdlet
 /// <summary>Deletes objects (DELETE {type}/{id}); ids from the pipeline. Not replayed once sent.</summary>
 [Cmdlet(VerbsCommon.Remove, "MicrobizzObject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveMicrobizzObjectCommand : MicrobizzCmdlet
+public sealed class RemoveMicrobizzObjectCommand : MicrobizzObjectTypeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Type { get; set; } = string.Empty;
-
     /// <summary>Ids, or (piped) records whose key field (task_id...) names them.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
@@ -128,8 +105,7 @@ public sealed class RemoveMicrobizzObjectCommand : MicrobizzCmdlet
 
     protected override void ProcessRecord()
     {
-        CheckMethod(Type, HttpMethod.Delete);
-        string type = Canonical(Type);
+        string type = CheckedType(HttpMethod.Delete);
         foreach (string id in Ids(Id, type))
         {
             Delete(type, id);

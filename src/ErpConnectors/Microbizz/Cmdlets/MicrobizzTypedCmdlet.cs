@@ -115,24 +115,13 @@ public abstract class GetMicrobizzTypedCmdlet : MicrobizzTypedCmdlet
         }
 
         // Field names are lower case on the wire: -Filter @{ Status = ... } replaces -Status rather than adding a second one.
-        var filter = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (KeyValuePair<string, object?> field in Fields())
-        {
-            filter[field.Key] = field.Value;
-        }
-
-        var extra = new Dictionary<string, object?>(StringComparer.Ordinal);
-        AddFilters(extra);
-        foreach (KeyValuePair<string, object?> field in extra)
-        {
-            filter[field.Key] = field.Value;
-        }
-
+        var filter = new Dictionary<string, object?>(Fields(), StringComparer.OrdinalIgnoreCase);
+        AddFilters(filter);
         if (Filter is not null)
         {
             foreach (DictionaryEntry entry in Filter)
             {
-                filter[entry.Key] = entry.Value;
+                filter[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = entry.Value;
             }
         }
 

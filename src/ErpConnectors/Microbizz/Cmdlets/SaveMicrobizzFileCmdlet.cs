@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Net.Http;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Files;
 using ErpConnectors.Core.Requests;
@@ -14,13 +15,8 @@ namespace ErpConnectors.Microbizz.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Save, "MicrobizzFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
-public sealed class SaveMicrobizzFileCommand : MicrobizzCmdlet
+public sealed class SaveMicrobizzFileCommand : MicrobizzObjectTypeCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(MicrobizzTypeCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Type { get; set; } = string.Empty;
-
     /// <summary>The object's id, or (piped) the object itself, named by its key field.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -42,8 +38,7 @@ public sealed class SaveMicrobizzFileCommand : MicrobizzCmdlet
 
     protected override void ProcessRecord()
     {
-        CheckMethod(Type, System.Net.Http.HttpMethod.Get);
-        string type = Canonical(Type);
+        string type = CheckedType(HttpMethod.Get);
         if (MicrobizzApi.Find(type) is { Key: null } single)
         {
             ThrowTerminatingError(ErrorMapper.InvalidArgument("Microbizz.NoFileFields", $"{single.Name} is not read by id, so it has no file to save; give a type with a key, such as task.", Type));
