@@ -29,9 +29,19 @@ public sealed class RequestLog
         get { lock (_gate) { return _entries.Count; } }
     }
 
+    /// <summary>
+    /// The entries in the order the requests arrived. An entry is added when its answer is finished, which for a
+    /// client reading ahead (page 2 asked for while page 1 is still being read) is not the order they were sent.
+    /// </summary>
     public IReadOnlyList<LoggedRequest> Snapshot()
     {
-        lock (_gate) { return [.. _entries]; }
+        LoggedRequest[] entries;
+        lock (_gate)
+        {
+            entries = [.. _entries];
+        }
+
+        return [.. entries.OrderBy(e => e.TimeUtc)]; // stable: equal times keep the order they finished in
     }
 
     public void Clear()
