@@ -202,60 +202,29 @@ public class JsonElementStreamTests
         Assert.False((await elements.ReadNextAsync(CancellationToken.None)).Found);
     }
 
-    /// <summary>Serves the first part at once and the rest only when the gate opens (a slow server).</summary>
-    private sealed class GatedStream : Stream
+    [Theory]
+    [InlineData(7, 1)]
+    [InlineData(7, 2)]
+    [InlineData(4096, 3)]
+    public async Task Deferred_records_are_split_intact_and_convert_to_the_same_records(int maxChunk, int seed)
     {
-        private readonly byte[] _first;
-        private readonly byte[] _rest;
-        private readonly Task _gate;
-        private int _stage;
+        string huge = new string('x', 70_000); // a record larger than a block of pending records
+        string json = Records(40).TrimEnd(']') + $",/* a comment */{{\"id\":40,\"blob\":\"{huge}\"}},7]";
+        var direct = await ReadAllAsync(new TrickleStream(json, maxChunk, seed), typeName: "T.Row");
+        using var elements = new JsonElementStream(new TrickleStream(json, maxChunk, seed), null, "T.Row") { DeferRecords = true };
+        var deferred = await ReadAllAsync(elements);
 
-        public GatedStream(byte[] first, byte[] rest, Task gate)
+        Assert.Equal(42, deferred.Count);
+        Assert.All(deferred.Take(41), d => Assert.IsType<PendingRecord>(d)); // objects wait; the scalar does not
+        Assert.Equal(7, deferred[41]);
+        var resolved = deferred.Select(d => d is PendingRecord p ? p.Resolve() : d).ToList();
+        for (int i = 0; i < 40; i++)
         {
-            _first = first;
-            _rest = rest;
-            _gate = gate;
+            AssertRecord(i, resolved[i]);
+            Assert.Equal("T.Row", ((PSObject)resolved[i]!).TypeNames[0]);
         }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-        {
-            switch (_stage++)
-            {
-                case 0:
-                    _first.CopyTo(buffer);
-                    return _first.Length;
-                case 1:
-                    await _gate.WaitAsync(cancellationToken);
-                    _rest.CopyTo(buffer);
-                    return _rest.Length;
-                default:
-                    return 0;
-            }
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        Assert.Equal(huge, ((PSObject)resolved[40]!).Properties["blob"].Value);
+        Assert.Equal(direct.Count, resolved.Count);
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text;
+using System.Text.Json;
 using ErpConnectors.Core.Connections;
 using ErpConnectors.Core.Json;
 
@@ -115,6 +116,39 @@ public class PSObjectConverterTests
         Assert.Equal(70, record.Properties.Count());
         Assert.Equal("late", record.Properties["p3"].Value);
         Assert.Equal(69, record.Properties["p69"].Value);
+    }
+
+    [Fact]
+    public void Duplicates_are_found_among_escaped_and_long_names_too_and_nested_objects_keep_their_own()
+    {
+        string longName = new('x', 80); // longer than the name pool takes
+        var record = (PSObject)Parse($"{{\"n\\u0061me\":1,\"{longName}\":2,\"inner\":{{\"name\":5,\"NAME\":6}},\"Name\":3,\"{longName.ToUpperInvariant()}\":4}}")!;
+
+        Assert.Equal(["name", longName, "inner"], record.Properties.Select(p => p.Name)); // first spelling, first place
+        Assert.Equal(3, record.Properties["name"].Value);
+        Assert.Equal(4, record.Properties[longName].Value);
+        var inner = (PSObject)record.Properties["inner"].Value;
+        Assert.Equal(["name"], inner.Properties.Select(p => p.Name));
+        Assert.Equal(6, inner.Properties["name"].Value);
+    }
+
+    [Fact]
+    public void A_value_cut_by_the_end_of_a_buffer_is_not_read_until_the_rest_has_come()
+    {
+        byte[] json = Encoding.UTF8.GetBytes("{\"a\":{\"b\":[1,2,{\"c\":\"text\"}]},\"d\":12345}");
+        for (int cut = 1; cut < json.Length; cut++)
+        {
+            var partial = new Utf8JsonReader(json.AsSpan(0, cut), isFinalBlock: false, default);
+            Assert.True(partial.Read());
+            Assert.False(PSObjectConverter.TryReadTopLevel(ref partial, "T", out _), $"cut at {cut}");
+        }
+
+        var whole = new Utf8JsonReader(json, isFinalBlock: false, default);
+        Assert.True(whole.Read());
+        Assert.True(PSObjectConverter.TryReadTopLevel(ref whole, "T", out object? value));
+        var record = Assert.IsType<PSObject>(value);
+        Assert.Equal(12345, record.Properties["d"].Value);
+        Assert.Equal("text", ((PSObject)((object?[])((PSObject)record.Properties["a"].Value).Properties["b"].Value)[2]!).Properties["c"].Value);
     }
 
     [Fact]

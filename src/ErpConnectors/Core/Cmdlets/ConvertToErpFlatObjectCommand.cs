@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using ErpConnectors.Core.Json;
 
 namespace ErpConnectors.Core.Cmdlets;
 
@@ -39,12 +40,13 @@ public sealed class ConvertToErpFlatObjectCommand : PSCmdlet
             return;
         }
 
-        var flat = new PSObject();
-        foreach (string typeName in InputObject.TypeNames)
+        // Made and read like the records themselves (RecordFactory): this cmdlet streams as many rows as they do.
+        var flat = RecordFactory.Create(32);
+        foreach (string typeName in RecordFactory.TypeNamesOf(InputObject))
         {
             if (typeName.StartsWith("ErpConnectors.", StringComparison.Ordinal))
             {
-                flat.TypeNames.Insert(0, typeName + ".Flat");
+                RecordFactory.Tag(flat, typeName + ".Flat");
                 break;
             }
         }

@@ -31,6 +31,7 @@ internal sealed class JsonElementStream : IDisposable
     private JsonReaderState _state;
     private Phase _phase;
     private bool _enveloped;
+    private PendingRecords? _pending;
 
     public JsonElementStream(Stream stream, string? arrayProperty, string? typeName)
     {
@@ -41,13 +42,20 @@ internal sealed class JsonElementStream : IDisposable
         _state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
     }
 
+    /// <summary>
+    /// Objects in the array come out as <see cref="PendingRecord"/>s, converted when the pipeline takes them
+    /// (<see cref="Cmdlets.IDeferredValue"/>), instead of PSObjects. Set by a pager that needs nothing of a record
+    /// but its place in the list.
+    /// </summary>
+    public bool DeferRecords { get; set; }
+
     /// <summary>Scalar properties of the enveloping object, by name (case-insensitive).</summary>
     public Dictionary<string, object?> Envelope { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the body held an array where one was expected (false for an empty or null answer).</summary>
     public bool FoundArray { get; private set; }
 
-    /// <summary>The next element converted to a PowerShell value; false at the end of the array.</summary>
+    /// <summary>The next element converted to a PowerShell value (see <see cref="DeferRecords"/>); false at the end of the array.</summary>
     public async ValueTask<(bool Found, object? Value)> ReadNextAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -166,16 +174,27 @@ internal sealed class JsonElementStream : IDisposable
                     return _phase == Phase.Done ? Step.Finished : Step.Continue;
                 }
 
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                if (DeferRecords && reader.TokenType == JsonTokenType.StartObject)
                 {
-                    var probe = reader;
-                    if (!probe.TrySkip())
+                    // Only the record's extent is found here (a scan without allocation); the pipeline thread builds it.
+                    var end = reader;
+                    if (!end.TrySkip())
                     {
-                        return Step.NeedMore; // the element is not complete in the buffer yet
+                        return Step.NeedMore;
                     }
+
+                    int begin = _start + (int)reader.TokenStartIndex;
+                    value = (_pending ??= new PendingRecords()).Add(_buffer, begin, _start + (int)end.BytesConsumed - begin, _typeName);
+                    Commit(ref end);
+                    return Step.Element;
                 }
 
-                value = PSObjectConverter.ReadTopLevel(ref reader, _typeName);
+                if (!PSObjectConverter.TryReadTopLevel(ref reader, _typeName, out value))
+                {
+                    value = null;
+                    return Step.NeedMore; // the element is not complete in the buffer yet: read again after the fill
+                }
+
                 Commit(ref reader);
                 return Step.Element;
         }

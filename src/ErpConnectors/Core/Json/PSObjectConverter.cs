@@ -19,20 +19,58 @@ internal static class PSObjectConverter
     private static readonly object s_false = false;
 
     /// <summary>Reads the value at the reader's current token (which must be complete in the buffer).</summary>
-    public static object? ReadValue(ref Utf8JsonReader reader)
+    public static object? ReadValue(ref Utf8JsonReader reader) => Complete(ref reader, typeName: null);
+
+    /// <summary>Reads any JSON value (complete in the buffer); objects at the top are tagged with <paramref name="typeName"/>.</summary>
+    public static object? ReadTopLevel(ref Utf8JsonReader reader, string? typeName) => Complete(ref reader, typeName);
+
+    /// <summary>
+    /// Reads the value at the reader's current token from a buffer that may end inside it (a reader over a
+    /// non-final block): false when it does, and the caller reads again from the same token once more bytes have
+    /// come. Parsing once this way is cheaper than checking each row is complete (a second scan) before reading it.
+    /// </summary>
+    public static bool TryReadTopLevel(ref Utf8JsonReader reader, string? typeName, out object? value)
+    {
+        bool truncated = false;
+        value = Read(ref reader, typeName, ref truncated);
+        return !truncated;
+    }
+
+    private static object? Complete(ref Utf8JsonReader reader, string? typeName)
+    {
+        bool truncated = false;
+        object? value = Read(ref reader, typeName, ref truncated);
+        return truncated ? throw new JsonException("The JSON value is incomplete.") : value;
+    }
+
+    private static object? Read(ref Utf8JsonReader reader, string? typeName, ref bool truncated)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return ReadObject(ref reader, typeName: null);
+                return ReadObject(ref reader, typeName, ref truncated);
             case JsonTokenType.StartArray:
                 var items = new List<object?>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                while (true)
                 {
-                    items.Add(ReadValue(ref reader));
+                    if (!reader.Read())
+                    {
+                        truncated = true;
+                        return null;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        return items.ToArray();
+                    }
+
+                    items.Add(Read(ref reader, typeName: null, ref truncated));
+                    if (truncated)
+                    {
+                        return null;
+                    }
                 }
 
-                return items.ToArray();
             case JsonTokenType.String:
                 return ReadString(ref reader);
             case JsonTokenType.Number:
@@ -47,60 +85,92 @@ internal static class PSObjectConverter
     }
 
     /// <summary>Reads an object and tags it with <paramref name="typeName"/> (the record kind, for format views).</summary>
-    public static PSObject ReadObject(ref Utf8JsonReader reader, string? typeName)
+    private static PSObject? ReadObject(ref Utf8JsonReader reader, string? typeName, ref bool truncated)
     {
-        var result = new PSObject();
+        // Records of one kind have about as many properties as the last one: room for them up front.
+        var result = RecordFactory.Create(typeName is null ? 8 : t_lastRecordSize);
         if (typeName is not null)
         {
-            AddTypeNames(result, typeName);
+            RecordFactory.Tag(result, typeName);
         }
 
-        // Properties are added pre-validated: the engine's own name check walks its type tables on every add and
-        // made conversion the bottleneck of streaming. Duplicates (rare in vendor JSON) are caught here instead,
-        // by a scan of the names so far: no allocation per record, and records rarely have many properties.
-        var properties = result.Properties;
-        string[] names = ArrayPool<string>.Shared.Rent(32);
+        // Duplicates (rare in vendor JSON) are caught here, by a scan of the names so far: no allocation per record,
+        // and records rarely have many properties. The engine's own check walks its type tables on every add.
+        PooledName[] names = ArrayPool<PooledName>.Shared.Rent(32);
         int count = 0;
         try
         {
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            while (true)
             {
-                string name = PropertyName(ref reader);
-                reader.Read();
-                object? value = ReadValue(ref reader);
+                if (!reader.Read())
+                {
+                    truncated = true;
+                    return null;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                PooledName name = PropertyName(ref reader);
+                if (!reader.Read())
+                {
+                    truncated = true;
+                    return null;
+                }
+
+                object? value = Read(ref reader, typeName: null, ref truncated);
+                if (truncated)
+                {
+                    return null;
+                }
+
                 if (IndexOf(names, count, name) < 0)
                 {
                     if (count == names.Length)
                     {
-                        string[] larger = ArrayPool<string>.Shared.Rent(count * 2);
+                        PooledName[] larger = ArrayPool<PooledName>.Shared.Rent(count * 2);
                         Array.Copy(names, larger, count);
-                        ArrayPool<string>.Shared.Return(names, clearArray: true);
+                        ArrayPool<PooledName>.Shared.Return(names, clearArray: true);
                         names = larger;
                     }
 
                     names[count++] = name;
-                    properties.Add(new PSNoteProperty(name, value), true);
+                    RecordFactory.AddNew(result, new PSNoteProperty(name.Name, value), ref name.Noted);
                 }
                 else
                 {
-                    properties[name].Value = value; // a duplicate key: the last one wins, as in most JSON readers
+                    result.Properties[name.Name].Value = value; // a duplicate key: the last one wins, as in most JSON readers
                 }
             }
         }
         finally
         {
-            ArrayPool<string>.Shared.Return(names, clearArray: true);
+            ArrayPool<PooledName>.Shared.Return(names, clearArray: true);
+        }
+
+        if (typeName is not null)
+        {
+            t_lastRecordSize = count;
         }
 
         return result;
     }
 
-    private static int IndexOf(string[] names, int count, string name)
+    [ThreadStatic]
+    private static int t_lastRecordSize;
+
+    private static int IndexOf(PooledName[] names, int count, PooledName name)
     {
         for (int i = 0; i < count; i++)
         {
-            // Names of one record kind are the same string instances (see PropertyName): usually a reference check.
-            if (ReferenceEquals(names[i], name) || string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            // Pooled names that differ only in case share one Folded instance: a reference check per name. A name
+            // read without the pool (escaped, long) is compared as text.
+            PooledName other = names[i];
+            if (name.Folded is not null && other.Folded is not null
+                ? ReferenceEquals(name.Folded, other.Folded)
+                : string.Equals(name.Name, other.Name, StringComparison.OrdinalIgnoreCase))
             {
                 return i;
             }
@@ -108,30 +178,6 @@ internal static class PSObjectConverter
 
         return -1;
     }
-
-    /// <summary>
-    /// Tags a record. <paramref name="typeName"/> is one name, or several separated by ';', most specific first
-    /// ("ErpConnectors.Qics.Customer;ErpConnectors.Qics.Record"): a view for the specific kind wins, and records
-    /// of kinds without one still get the system's generic view.
-    /// </summary>
-    public static void AddTypeNames(PSObject record, string typeName)
-    {
-        if (typeName.IndexOf(';') < 0)
-        {
-            record.TypeNames.Insert(0, typeName);
-            return;
-        }
-
-        string[] names = typeName.Split(';');
-        for (int i = 0; i < names.Length; i++)
-        {
-            record.TypeNames.Insert(i, names[i]);
-        }
-    }
-
-    /// <summary>Reads any JSON value; objects at the top are tagged with <paramref name="typeName"/>.</summary>
-    public static object? ReadTopLevel(ref Utf8JsonReader reader, string? typeName) =>
-        reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, typeName) : ReadValue(ref reader);
 
     private static object ReadNumber(ref Utf8JsonReader reader)
     {
@@ -153,15 +199,41 @@ internal static class PSObjectConverter
         return reader.GetDouble();
     }
 
-    // Records of one kind repeat the same property names: reuse the strings instead of allocating them per row.
-    [ThreadStatic]
-    private static Dictionary<int, string>? t_names;
+    /// <summary>A property name as read, and whether this thread has added a property of that name before.</summary>
+    private sealed class PooledName
+    {
+        public readonly string Name;
+        public readonly byte[] Utf8;
 
-    private static string PropertyName(ref Utf8JsonReader reader)
+        /// <summary>One instance per name without regard to case ("Name" and "name" share it); null when not pooled.</summary>
+        public readonly object? Folded;
+
+        public bool Noted;
+
+        public PooledName(string name, byte[] utf8, object? folded)
+        {
+            Name = name;
+            Utf8 = utf8;
+            Folded = folded;
+        }
+    }
+
+    // Records of one kind repeat the same property names: reuse the strings instead of allocating them per row.
+    // The pool stops growing when full (a stream of ever new names is not what records look like): clearing it could
+    // give one record two instances of a name and let a duplicate through.
+    private const int PoolSize = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<int, PooledName>? t_names;
+
+    [ThreadStatic]
+    private static Dictionary<string, object>? t_folded;
+
+    private static PooledName PropertyName(ref Utf8JsonReader reader)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 64)
         {
-            return reader.GetString() ?? string.Empty;
+            return Unpooled(ref reader);
         }
 
         ReadOnlySpan<byte> utf8 = reader.ValueSpan;
@@ -171,21 +243,30 @@ internal static class PSObjectConverter
             hash = unchecked((hash ^ b) * 16777619);
         }
 
-        var names = t_names ??= new Dictionary<int, string>();
-        if (names.TryGetValue(hash, out string? known) && reader.ValueTextEquals(known))
+        var names = t_names ??= new Dictionary<int, PooledName>();
+        if (names.TryGetValue(hash, out PooledName? known) && utf8.SequenceEqual(known.Utf8))
         {
             return known;
         }
 
-        if (names.Count >= 4096)
+        if (names.Count >= PoolSize || known is not null)
         {
-            names.Clear();
+            return Unpooled(ref reader); // full, or another name has this hash
         }
 
-        string name = reader.GetString() ?? string.Empty;
+        string text = reader.GetString() ?? string.Empty;
+        var folded = t_folded ??= new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        if (!folded.TryGetValue(text, out object? key))
+        {
+            folded[text] = key = new object();
+        }
+
+        var name = new PooledName(text, utf8.ToArray(), key);
         names[hash] = name;
         return name;
     }
+
+    private static PooledName Unpooled(ref Utf8JsonReader reader) => new(reader.GetString() ?? string.Empty, Array.Empty<byte>(), folded: null);
 
     private static object? ReadString(ref Utf8JsonReader reader)
     {
