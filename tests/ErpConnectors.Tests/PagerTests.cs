@@ -269,6 +269,44 @@ public class PagerTests
     }
 
     [Fact]
+    public async Task A_row_goes_to_the_pipeline_before_the_rest_of_its_page_has_arrived()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new GatedStream("[{\"id\":1},"u8.ToArray(), "{\"id\":2}]"u8.ToArray(), gate.Task)),
+        });
+        using var runtime = TestRuntime.Create(mock);
+        var output = new RecordingOutput();
+        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        output.OnObject = _ => firstArrived.TrySetResult();
+
+        Task<long> streaming = Pager.StreamAsync(runtime, ApiRequest.Get("customers"), SeveraApi.RowPaging(), Query(pageSize: 10), output, CancellationToken.None);
+
+        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10)); // rows are batched, but never held while the network is awaited
+        Assert.Equal([1], Ids(output));
+        Assert.False(streaming.IsCompleted);
+        gate.SetResult();
+        Assert.Equal(2, await streaming.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([1, 2], Ids(output));
+    }
+
+    [Fact]
+    public async Task Rows_before_a_malformed_one_go_out_before_the_error()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond(_ => TestRuntime.Json("[{\"id\":1},{\"id\":2},{\"id\":3},{\"id\": }]"));
+        using var runtime = TestRuntime.Create(mock);
+        var output = new RecordingOutput();
+
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() =>
+            Pager.StreamAsync(runtime, ApiRequest.Get("customers"), SeveraApi.RowPaging(), Query(pageSize: 10), output, CancellationToken.None));
+
+        Assert.Equal([1, 2, 3], Ids(output));
+    }
+
+    [Fact]
     public async Task An_empty_204_answer_is_an_empty_list()
     {
         var mock = new MockHttpMessageHandler();

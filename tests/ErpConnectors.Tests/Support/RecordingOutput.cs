@@ -54,8 +54,17 @@ internal sealed class RecordingOutput : ICallOutput
     public ValueTask WriteObjectAsync(object? value, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        value = value is IDeferredValue deferred ? deferred.Resolve() : value; // what the pipeline thread would write
         _objects.Enqueue(value);
         OnObject?.Invoke(value);
         return default;
+    }
+
+    public async ValueTask WriteObjectsAsync(object?[] values, int count, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            await WriteObjectAsync(values[i], cancellationToken);
+        }
     }
 }

@@ -29,4 +29,10 @@ internal interface ICallOutput
 
     /// <summary>Emits a pipeline object. Waits while the consumer is a full buffer behind, so memory stays flat.</summary>
     ValueTask WriteObjectAsync(object? value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Emits objects in order, handed over together: a pager passes the rows it parsed from one buffer in one
+    /// call, so the pipeline thread wakes once for them instead of once a row. The array is the output's to keep.
+    /// </summary>
+    ValueTask WriteObjectsAsync(object?[] values, int count, CancellationToken cancellationToken);
 }

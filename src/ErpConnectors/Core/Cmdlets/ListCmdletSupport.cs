@@ -80,10 +80,7 @@ internal static class ListCmdletSupport
     {
         if (value is object?[] items)
         {
-            foreach (object? item in items)
-            {
-                await output.WriteObjectAsync(item, token).ConfigureAwait(false);
-            }
+            await output.WriteObjectsAsync(items, items.Length, token).ConfigureAwait(false);
         }
         else if (value is not null)
         {

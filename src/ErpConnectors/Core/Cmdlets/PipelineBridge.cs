@@ -14,7 +14,7 @@ namespace ErpConnectors.Core.Cmdlets;
 /// </summary>
 internal sealed class PipelineBridge : ICallOutput
 {
-    private enum Kind { Object, Verbose, Debug, Warning, Progress, Error, Done }
+    private enum Kind { Object, Objects, Verbose, Debug, Warning, Progress, Error, Done }
 
     private readonly record struct Item(Kind Kind, object? Payload);
 
@@ -55,6 +55,29 @@ internal sealed class PipelineBridge : ICallOutput
     {
         await _objectSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         Post(Kind.Object, value);
+    }
+
+    public async ValueTask WriteObjectsAsync(object?[] values, int count, CancellationToken cancellationToken)
+    {
+        // One slot per object, as for single objects. When the buffer is full, what already has its slots goes out
+        // first: the pipeline may be waiting for exactly those (a batch can be larger than the whole buffer).
+        int start = 0;
+        for (int i = 0; i < count; i++)
+        {
+            Task slot = _objectSlots.WaitAsync(cancellationToken);
+            if (!slot.IsCompleted && i > start)
+            {
+                Post(Kind.Objects, new ArraySegment<object?>(values, start, i - start));
+                start = i;
+            }
+
+            await slot.ConfigureAwait(false);
+        }
+
+        if (count > start)
+        {
+            Post(Kind.Objects, new ArraySegment<object?>(values, start, count - start));
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on the thread pool and pumps its output until it ends.</summary>
@@ -98,7 +121,17 @@ internal sealed class PipelineBridge : ICallOutput
                     return;
                 case Kind.Object:
                     _objectSlots.Release();
-                    cmdlet.WriteObject(item.Payload);
+                    cmdlet.WriteObject(item.Payload is IDeferredValue single ? single.Resolve() : item.Payload);
+                    break;
+                case Kind.Objects:
+                    var objects = (ArraySegment<object?>)item.Payload!;
+                    _objectSlots.Release(objects.Count);
+                    for (int i = 0; i < objects.Count; i++)
+                    {
+                        object? value = objects.Array![objects.Offset + i];
+                        cmdlet.WriteObject(value is IDeferredValue deferred ? deferred.Resolve() : value);
+                    }
+
                     break;
                 case Kind.Verbose:
                     cmdlet.WriteVerbose((string)item.Payload!);

@@ -39,6 +39,7 @@ internal static class Pager
         // The next page is requested as soon as the current answer's headers say where it is (token paging), so
         // the server prepares it while this page is converted and consumed. Cancelled when the list ends early.
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rows = new RowBatch();
         Task<HttpResponseMessage>? pending = runtime.SendAsync(request, output, prefetch.Token);
         try
         {
@@ -53,35 +54,55 @@ internal static class Pager
                 }
 
                 using JsonElementStream elements = await ConnectionRuntime.OpenElementsAsync(response, query.ArrayProperty, query.TypeName).ConfigureAwait(false);
+                elements.DeferRecords = query.Keep is null; // a client-side filter needs the record itself
                 int count = 0;
-                while (true)
+                try
                 {
-                    var (found, value) = await elements.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-                    if (!found)
+                    while (true)
                     {
-                        break;
-                    }
+                        // Rows parsed from what is already buffered go out together; before waiting for the network,
+                        // what is held goes out, so a row never waits for the next one to arrive.
+                        ValueTask<(bool Found, object? Value)> next = elements.ReadNextAsync(cancellationToken);
+                        if (!next.IsCompleted)
+                        {
+                            await rows.FlushAsync(output, cancellationToken).ConfigureAwait(false);
+                        }
 
-                    count++;
-                    if (query.Keep is { } keep && !keep(value))
-                    {
-                        continue;
-                    }
+                        var (found, value) = await next.ConfigureAwait(false);
+                        if (!found)
+                        {
+                            break;
+                        }
 
-                    if (toSkip > 0)
-                    {
-                        toSkip--;
-                        continue;
-                    }
+                        count++;
+                        if (query.Keep is { } keep && !keep(value))
+                        {
+                            continue;
+                        }
 
-                    await output.WriteObjectAsync(value, cancellationToken).ConfigureAwait(false);
-                    if (++emitted >= wanted)
-                    {
-                        Complete(output, query, activityId);
-                        return emitted; // disposing the response here stops the transfer
+                        if (toSkip > 0)
+                        {
+                            toSkip--;
+                            continue;
+                        }
+
+                        await rows.AddAsync(output, value, cancellationToken).ConfigureAwait(false);
+                        if (++emitted >= wanted)
+                        {
+                            await rows.FlushAsync(output, cancellationToken).ConfigureAwait(false);
+                            Complete(output, query, activityId);
+                            return emitted; // disposing the response here stops the transfer
+                        }
                     }
                 }
+                catch (Exception) when (rows.Count > 0 && !cancellationToken.IsCancellationRequested)
+                {
+                    // A bad row or answer ends the list with an error; the rows before it still go out first.
+                    await rows.FlushAsync(output, cancellationToken).ConfigureAwait(false);
+                    throw;
+                }
 
+                await rows.FlushAsync(output, cancellationToken).ConfigureAwait(false);
                 pages++;
                 output.Progress(new ProgressRecord(activityId, query.Activity, $"{emitted} records, page {pages}"));
                 if (more is null)
