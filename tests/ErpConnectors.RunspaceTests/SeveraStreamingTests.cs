@@ -156,19 +156,30 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
             using var shell = PowerShell.Create();
             shell.Runspace = session.Runspace;
             shell.AddScript("Get-SeveraCustomer -PageSize 100");
+            int before = _sandbox.Server.Requests.Arrived;
             var running = shell.BeginInvoke();
             var clock = Stopwatch.StartNew();
+            while (_sandbox.Server.Requests.Arrived == before && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(20); // the first page's request is held by the latency: in flight
+            }
+
+            Assert.Equal(before + 1, _sandbox.Server.Requests.Arrived);
+            clock.Restart();
+            shell.Stop();
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {clock.Elapsed}");
+            Assert.True(running.IsCompleted);
+
+            // The aborted request is logged once the sandbox notices the client has gone; nothing else arrives.
+            clock.Restart();
             while (_sandbox.Calls("GET", "/customers").Count == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
             {
                 Thread.Sleep(20);
             }
 
-            clock.Restart();
-            shell.Stop();
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {clock.Elapsed}");
-            Assert.True(running.IsCompleted);
             Thread.Sleep(300);
             Assert.Single(_sandbox.Calls("GET", "/customers"));
+            Assert.Equal(before + 1, _sandbox.Server.Requests.Arrived);
         }
         finally
         {

@@ -9,6 +9,7 @@ public sealed class RequestLog
     private readonly Lock _gate = new();
     private readonly Queue<LoggedRequest> _entries = new();
     private int _capacity = 100_000;
+    private int _arrived;
 
     public int Capacity
     {
@@ -23,6 +24,12 @@ public sealed class RequestLog
             }
         }
     }
+
+    /// <summary>
+    /// Requests that have arrived, answered or not (an entry is added only when its answer is finished): lets a
+    /// test see that a request is in flight, e.g. held by injected latency.
+    /// </summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public int Count
     {
@@ -48,6 +55,8 @@ public sealed class RequestLog
     {
         lock (_gate) { _entries.Clear(); }
     }
+
+    internal void NoteArrival() => Interlocked.Increment(ref _arrived);
 
     internal void Add(LoggedRequest entry)
     {

@@ -17,6 +17,7 @@ internal sealed class RequestLogMiddleware(
     public async Task InvokeAsync(HttpContext context)
     {
         var arrived = time.GetUtcNow();
+        log.NoteArrival();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
         try
         {
