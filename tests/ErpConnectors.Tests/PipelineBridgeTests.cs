@@ -21,6 +21,39 @@ public class PipelineBridgeTests
     }
 
     [Fact]
+    public async Task While_the_pipeline_is_behind_the_writer_builds_the_records_it_still_holds()
+    {
+        var bridge = new PipelineBridge(capacity: 1, verbose: false, debug: false, progress: false);
+        var first = new Deferred("a");
+        var second = new Deferred("b");
+        var bad = new Deferred(null);
+        var fourth = new Deferred("d");
+        object?[] batch = [first, second, bad, fourth];
+
+        using var cancel = new CancellationTokenSource();
+        ValueTask writing = bridge.WriteObjectsAsync(batch, batch.Length, cancel.Token);
+
+        Assert.False(writing.IsCompleted); // one slot: the first row went out, the rest wait for the pipeline
+        Assert.Equal(0, first.Resolved); // handed over as it was: the pipeline thread builds it
+        Assert.Equal("b", batch[1]); // built while waiting
+        Assert.Same(bad, batch[2]); // its failure is left for the pipeline thread, in order
+        Assert.Same(fourth, batch[3]); // nothing after a failure is built ahead of it
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await writing);
+    }
+
+    private sealed class Deferred(string? value) : IDeferredValue
+    {
+        public int Resolved { get; private set; }
+
+        public object? Resolve()
+        {
+            Resolved++;
+            return value ?? throw new System.Text.Json.JsonException("bad record");
+        }
+    }
+
+    [Fact]
     public void Preferences_are_reported_as_given()
     {
         var bridge = new PipelineBridge(capacity: 1, verbose: false, debug: true, progress: false);

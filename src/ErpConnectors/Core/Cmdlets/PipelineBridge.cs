@@ -65,10 +65,17 @@ internal sealed class PipelineBridge : ICallOutput
         for (int i = 0; i < count; i++)
         {
             Task slot = _objectSlots.WaitAsync(cancellationToken);
-            if (!slot.IsCompleted && i > start)
+            if (!slot.IsCompleted)
             {
-                Post(Kind.Objects, new ArraySegment<object?>(values, start, i - start));
-                start = i;
+                if (i > start)
+                {
+                    Post(Kind.Objects, new ArraySegment<object?>(values, start, i - start));
+                    start = i;
+                }
+
+                // The pipeline thread is behind, building and writing what is queued: rather than wait idle, this
+                // thread builds the records it still holds, and the two share the conversion.
+                Resolve(values, i, count);
             }
 
             await slot.ConfigureAwait(false);
@@ -77,6 +84,24 @@ internal sealed class PipelineBridge : ICallOutput
         if (count > start)
         {
             Post(Kind.Objects, new ArraySegment<object?>(values, start, count - start));
+        }
+    }
+
+    private static void Resolve(object?[] values, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (values[i] is IDeferredValue deferred)
+            {
+                try
+                {
+                    values[i] = deferred.Resolve();
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+                {
+                    return; // left as it is: the pipeline thread meets the failure in its place, after the rows before it
+                }
+            }
         }
     }
 
