@@ -9,6 +9,7 @@ using ErpConnectors.Bench;
 //   --page-size 1000           rows per request wherever the API pages
 //   --latency-ms 100, --latency-pages 20   the latency run (Severa token paging)
 //   --weavy-rows 10000,100000  rows for the Weavy import run (0 skips it)
+//   --warm-seconds 45          how long the process is warmed before the first measurement (0: not at all)
 long[] rowCounts = Longs(Option("--rows", "10000,100000"));
 long styleRows = long.Parse(Option("--style-rows", "100000"), CultureInfo.InvariantCulture);
 int repeat = int.Parse(Option("--repeat", "1"), CultureInfo.InvariantCulture);
@@ -26,6 +27,10 @@ if (only.Except(parts).ToArray() is { Length: > 0 } unknown)
 
 using var module = new ModuleHost(Path.Combine(FindRoot(), "out", "ErpConnectors", "ErpConnectors.psd1"));
 Console.WriteLine($"ErpConnectors benchmark ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}), page size {pageSize}");
+
+int warmSeconds = int.Parse(Option("--warm-seconds", "45"), CultureInfo.InvariantCulture);
+Console.WriteLine($"Warming the process for {warmSeconds} s (the JIT; see StyleBench.WarmProcessAsync)...");
+await StyleBench.WarmProcessAsync(module, pageSize, TimeSpan.FromSeconds(warmSeconds));
 
 var measured = new Dictionary<(string Style, long Rows), StyleResult>();
 if (Selected("severa-token") && rowCounts.Length > 0)
