@@ -146,6 +146,28 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
     }
 
     [Fact]
+    public void A_records_type_names_and_properties_change_for_that_record_only()
+    {
+        // Records of a kind share one read-only type-name list until one is changed (RecordFactory).
+        using var session = new PowerShellSession();
+        var results = session.RunOk(SeveraSandboxFixture.Connect + @"
+            $r = @(Get-SeveraCustomer -First 2)
+            $r[0].PSTypeNames.Insert(0, 'My.Own.View')
+            $r[0].name = 'Renamed'
+            $r[0].PSObject.Properties.Add([psnoteproperty]::new('extra', 42))
+            $r[0].PSTypeNames[0]
+            $r[1].PSTypeNames[0]
+            (Get-SeveraCustomer -First 1).PSTypeNames[0]
+            @($r | Where-Object { $_.name -eq 'Renamed' }).Count
+            @($r | Where-Object { $_.extra -eq 42 }).Count
+            $r[1].name -ne 'Renamed'", _sandbox.Variables());
+
+        Assert.Equal(
+            ["My.Own.View", "ErpConnectors.Severa.Customer", "ErpConnectors.Severa.Customer", 1, 1, true],
+            results.Select(r => r.BaseObject));
+    }
+
+    [Fact]
     public void Stopping_the_pipeline_mid_request_returns_promptly_and_fetches_nothing_more()
     {
         using var session = new PowerShellSession();
