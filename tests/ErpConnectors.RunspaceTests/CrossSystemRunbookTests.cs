@@ -159,7 +159,7 @@ public sealed partial class CrossSystemRunbookTests : IAsyncLifetime
     /// entry is logged as its answer ends; the runbook's last import is followed by a few hundred Qics calls.
     /// </summary>
     private IEnumerable<string> SentCodes(bool faulted = false) =>
-        _server.Requests.Snapshot()
+        _server.Requests.AnsweredSnapshot()
             .Where(r => r.Method == "POST" && r.Path.EndsWith("/BulkImport", StringComparison.Ordinal) && (!faulted || r.FaultInjected))
             .SelectMany(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("rows").EnumerateArray())
             .Select(row => row.GetProperty("customer_ID").GetString()!);

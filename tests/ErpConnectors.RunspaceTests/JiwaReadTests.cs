@@ -33,7 +33,7 @@ public class JiwaReadTests : IClassFixture<JiwaSandboxFixture>
         Assert.Contains(result.Verbose, line => line.StartsWith("Jiwa GET /jiwa/Queries/DebtorList", StringComparison.Ordinal) && line.Contains("-> 200", StringComparison.Ordinal));
         Assert.DoesNotContain(SandboxCredentials.JiwaPassword, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(sessionId, everything, StringComparison.Ordinal);
-        Assert.All(_sandbox.Server.Requests.Snapshot(), r => Assert.DoesNotContain("password", r.QueryString, StringComparison.OrdinalIgnoreCase));
+        Assert.All(_sandbox.Server.Requests.AnsweredSnapshot(), r => Assert.DoesNotContain("password", r.QueryString, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class JiwaReadTests : IClassFixture<JiwaSandboxFixture>
         Assert.Equal("false", first.QueryValue("AccountOnHold"));
         Assert.Equal("Name", first.QueryValue("OrderByDesc"));
 
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
         var ten = session.RunOk("Get-JiwaDebtor -First 10 -Skip 5");
         Assert.Equal(10, ten.Count);
         var only = Assert.Single(_sandbox.Calls("GET", "/Queries/DebtorList"));
@@ -123,14 +123,14 @@ public class JiwaReadTests : IClassFixture<JiwaSandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(JiwaSandboxFixture.Connect, _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         var result = session.Run("Get-JiwaDebtor -Filter @{ Take = 5 }");
 
         var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal("Take", error.TargetObject);
-        Assert.Empty(_sandbox.Server.Requests.Snapshot());
+        Assert.Empty(_sandbox.Server.Requests.AnsweredSnapshot());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class JiwaSandboxFixture : IAsyncLifetime
     {
         Server.Jiwa.Faults.Reset();
         Server.Jiwa.TakeCap = 100;
-        Server.Requests.Clear();
+        Server.Requests.ClearWhenAnswered();
     }
 
     /// <summary>Variables for scripts: $uri, $cred, $key, $revoked, $sandbox.</summary>
@@ -34,7 +34,7 @@ public sealed class JiwaSandboxFixture : IAsyncLifetime
     };
 
     public IReadOnlyList<LoggedRequest> Calls(string method, string pathContains) =>
-        Server.Requests.Snapshot()
+        Server.Requests.AnsweredSnapshot()
             .Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase))
             .ToList();
 

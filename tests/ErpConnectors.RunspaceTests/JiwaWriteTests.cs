@@ -52,7 +52,7 @@ public class JiwaWriteTests : IClassFixture<JiwaSandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(Targets, _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         var result = session.Run(@"
             New-JiwaSalesOrder -DebtorID $debtor.DebtorID -Line @{ PartNo = $parts[0].PartNo; QuantityOrdered = 1 } -WhatIf
@@ -61,7 +61,7 @@ public class JiwaWriteTests : IClassFixture<JiwaSandboxFixture>
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Empty(_sandbox.Server.Requests.Snapshot());
+        Assert.Empty(_sandbox.Server.Requests.AnsweredSnapshot());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class MicrobizzTypedTests : IClassFixture<MicrobizzSandboxFixture>
         return false;
     }
 
-    private int Requests => _sandbox.Server.Requests.Snapshot().Count(r => string.Equals(r.System, "Microbizz", StringComparison.OrdinalIgnoreCase));
+    private int Requests => _sandbox.Server.Requests.AnsweredSnapshot().Count(r => string.Equals(r.System, "Microbizz", StringComparison.OrdinalIgnoreCase));
 
     [Fact]
     public void A_file_attached_to_a_task_comes_back_byte_for_byte()

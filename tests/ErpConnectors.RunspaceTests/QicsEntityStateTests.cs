@@ -114,10 +114,10 @@ public class QicsEntityStateTests : IClassFixture<QicsSandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(QicsSandboxFixture.ConnectWithRefreshToken, _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         session.RunOk("Set-QicsEntityState -CompanyId $company -DataSource X -EntityType Customer -EntityId 1 -WhatIf; New-QicsEntity Customer @{ Name = 'x' } -WhatIf; Remove-QicsEntity Customer -Id 1 -WhatIf", _sandbox.Variables());
 
-        Assert.DoesNotContain(_sandbox.Server.Requests.Snapshot(), r => r.Method != "GET");
+        Assert.DoesNotContain(_sandbox.Server.Requests.AnsweredSnapshot(), r => r.Method != "GET");
     }
 }

@@ -21,7 +21,7 @@ public sealed class QicsSandboxFixture : IAsyncLifetime
         Server.Qics.Faults.Reset();
         Server.Qics.UseNextLinks = false;
         Server.Qics.BareArrays = false;
-        Server.Requests.Clear();
+        Server.Requests.ClearWhenAnswered();
     }
 
     public static SecureString Secure(string text)
@@ -49,7 +49,7 @@ public sealed class QicsSandboxFixture : IAsyncLifetime
     };
 
     public IReadOnlyList<LoggedRequest> Calls(string method, string pathContains) =>
-        Server.Requests.Snapshot().Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase)).ToList();
+        Server.Requests.AnsweredSnapshot().Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>The runbook way in: a stored refresh token, no browser.</summary>
     public const string ConnectWithRefreshToken = "Connect-Qics -BaseUri $uri -ClientId $clientId -ClientSecret $secret -ApiKey $key -TenantId $tenant -RefreshToken $refresh";

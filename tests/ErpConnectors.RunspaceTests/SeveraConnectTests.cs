@@ -82,7 +82,7 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal("customers:reed", error.TargetObject);
-        Assert.Empty(_sandbox.Server.Requests.Snapshot());
+        Assert.Empty(_sandbox.Server.Requests.AnsweredSnapshot());
     }
 
     [Fact]

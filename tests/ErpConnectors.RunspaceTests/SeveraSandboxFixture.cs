@@ -21,7 +21,7 @@ public sealed class SeveraSandboxFixture : IAsyncLifetime
     public void Reset()
     {
         Server.Severa.Faults.Reset();
-        Server.Requests.Clear();
+        Server.Requests.ClearWhenAnswered();
     }
 
     public static PSCredential Credential(string clientId = SandboxCredentials.SeveraClientId, string secret = SandboxCredentials.SeveraClientSecret)
@@ -49,7 +49,7 @@ public sealed class SeveraSandboxFixture : IAsyncLifetime
     /// sends it again. Injected faults are kept.
     /// </summary>
     public IReadOnlyList<LoggedRequest> Calls(string method, string pathContains) =>
-        Server.Requests.Snapshot()
+        Server.Requests.AnsweredSnapshot()
             .Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase))
             .Where(r => r.StatusCode != 429 || r.FaultInjected)
             .ToList();

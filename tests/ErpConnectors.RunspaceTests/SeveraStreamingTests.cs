@@ -86,7 +86,7 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
     {
         using var session = new PowerShellSession();
         var all = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraContactPerson -First 30", _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
         var later = session.RunOk("Get-SeveraContactPerson -Skip 20 -First 10");
 
         Assert.Equal(Guids(all.Skip(20)), Guids(later));
@@ -238,7 +238,7 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
         Assert.NotEmpty(result.Debug);
         string everything = string.Join("\n", result.Verbose.Concat(result.Debug));
         Assert.DoesNotContain(SandboxCredentials.SeveraClientSecret, everything);
-        foreach (var call in _sandbox.Server.Requests.Snapshot())
+        foreach (var call in _sandbox.Server.Requests.AnsweredSnapshot())
         {
             if (call.Headers.TryGetValue("Authorization", out string? bearer))
             {

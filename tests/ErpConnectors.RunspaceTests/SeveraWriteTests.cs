@@ -25,7 +25,7 @@ public class SeveraWriteTests : IClassFixture<SeveraSandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(SeveraSandboxFixture.Connect + Targets, _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         var result = session.Run(@"
             New-SeveraWorkHour -EventDate 2024-05-02 -Quantity 2 -PhaseGuid $phase.guid -UserGuid $user.guid -WorkTypeGuid $workType.guid -WhatIf
@@ -34,7 +34,7 @@ public class SeveraWriteTests : IClassFixture<SeveraSandboxFixture>
 
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);
-        Assert.DoesNotContain(_sandbox.Server.Requests.Snapshot(), r => r.Method != "GET");
+        Assert.DoesNotContain(_sandbox.Server.Requests.AnsweredSnapshot(), r => r.Method != "GET");
     }
 
     [Fact]
@@ -64,14 +64,14 @@ public class SeveraWriteTests : IClassFixture<SeveraSandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(SeveraSandboxFixture.Connect + Targets, _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         var result = session.Run("New-SeveraWorkHour -EventDate 2024-05-02 -Quantity 2 -PhaseGuid $phase.guid -UserGuid $user.guid -WorkTypeGuid $workType.guid -UnitPrice 95 -Confirm:$false");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal(95m, error.TargetObject);
-        Assert.Empty(_sandbox.Server.Requests.Snapshot());
+        Assert.Empty(_sandbox.Server.Requests.AnsweredSnapshot());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class WeavySandboxFixture : IAsyncLifetime
     public void Reset()
     {
         Server.Weavy.Faults.Reset();
-        Server.Requests.Clear();
+        Server.Requests.ClearWhenAnswered();
     }
 
     /// <summary>Variables for scripts: $uri, $cred, $sandbox.</summary>
@@ -30,7 +30,7 @@ public sealed class WeavySandboxFixture : IAsyncLifetime
     };
 
     public IReadOnlyList<LoggedRequest> Calls(string method, string pathContains) =>
-        Server.Requests.Snapshot().Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase)).ToList();
+        Server.Requests.AnsweredSnapshot().Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.OrdinalIgnoreCase)).ToList();
 
     public const string Connect = "Connect-Weavy -ProjectCode DEMO -Credential $cred -BaseUri $uri -CompanyCode C01";
 }

@@ -64,7 +64,7 @@ public class WeavyReadTests : IClassFixture<WeavySandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(WeavySandboxFixture.Connect + "; Get-WeavyEntity customer | Out-Null", _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         var field = session.Run("Get-WeavyRecord customer -Filter @{ citty = 'Lyon' }");
         var op = session.Run("Get-WeavyRecord customer -Filter @{ city = @{ Like = 'Ly' } }");
@@ -245,11 +245,11 @@ public class WeavyImportTests : IClassFixture<WeavySandboxFixture>
     {
         using var session = new PowerShellSession();
         session.RunOk(WeavySandboxFixture.Connect, _sandbox.Variables());
-        _sandbox.Server.Requests.Clear();
+        _sandbox.Server.Requests.ClearWhenAnswered();
 
         session.RunOk(Rows("W", 5) + " | Invoke-WeavyDatasetImport customer -WhatIf; Remove-WeavyDataset customer -Code X1 -WhatIf; New-WeavyRecord customer @{ customer_ID = 'X2' } -WhatIf; Merge-WeavyRecord customer -Source A -Target B -WhatIf");
 
-        Assert.DoesNotContain(_sandbox.Server.Requests.Snapshot(), r => r.Method != "GET");
+        Assert.DoesNotContain(_sandbox.Server.Requests.AnsweredSnapshot(), r => r.Method != "GET");
     }
 }
 

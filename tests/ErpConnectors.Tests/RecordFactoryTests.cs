@@ -43,6 +43,19 @@ public sealed class RecordFactoryTests
     }
 
     [Fact]
+    public void A_shortcut_that_fails_or_misbehaves_when_tried_is_not_used()
+    {
+        // The .NET Framework checks access to an engine's internals when the delegate first runs, not when it is made.
+        Func<int> denied = () => throw new MethodAccessException("internal");
+        Func<int> wrong = () => 2;
+        Func<int> right = () => 1;
+
+        Assert.Null(RecordFactory.Verified(denied, f => f() == 1));
+        Assert.Null(RecordFactory.Verified(wrong, f => f() == 1));
+        Assert.Same(right, RecordFactory.Verified(right, f => f() == 1));
+    }
+
+    [Fact]
     public void Records_made_either_way_have_the_same_properties_values_and_type_names()
     {
         PSObject fast = Parse();

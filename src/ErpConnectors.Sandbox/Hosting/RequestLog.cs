@@ -10,6 +10,7 @@ public sealed class RequestLog
     private readonly Queue<LoggedRequest> _entries = new();
     private int _capacity = 100_000;
     private int _arrived;
+    private int _answered;
 
     public int Capacity
     {
@@ -31,6 +32,27 @@ public sealed class RequestLog
     /// </summary>
     public int Arrived => Volatile.Read(ref _arrived);
 
+    /// <summary>
+    /// Waits until every request that has arrived has its entry (its answer is finished), or <paramref name="timeout"/>
+    /// passes: a client can be done with an answer before the sandbox has logged it. False on time-out (a request
+    /// still held, e.g. by injected latency).
+    /// </summary>
+    public bool WaitForAnswers(TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref _answered) < Volatile.Read(ref _arrived))
+        {
+            if (clock.Elapsed >= timeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return true;
+    }
+
     public int Count
     {
         get { lock (_gate) { return _entries.Count; } }
@@ -51,6 +73,27 @@ public sealed class RequestLog
         return [.. entries.OrderBy(e => e.TimeUtc)]; // stable: equal times keep the order they finished in
     }
 
+    /// <summary>
+    /// <see cref="Snapshot"/> once every request that has arrived has its entry (see <see cref="WaitForAnswers"/>),
+    /// or after <paramref name="timeout"/> (default 5 s) with what is there.
+    /// </summary>
+    public IReadOnlyList<LoggedRequest> AnsweredSnapshot(TimeSpan? timeout = null)
+    {
+        WaitForAnswers(timeout ?? TimeSpan.FromSeconds(5));
+        return Snapshot();
+    }
+
+    /// <summary>
+    /// <see cref="Clear"/> once every request that has arrived has its entry (or after <paramref name="timeout"/>,
+    /// default 5 s): an answer the client has finished with, but the sandbox has not logged yet, is not left to
+    /// appear after the clear.
+    /// </summary>
+    public void ClearWhenAnswered(TimeSpan? timeout = null)
+    {
+        WaitForAnswers(timeout ?? TimeSpan.FromSeconds(5));
+        Clear();
+    }
+
     public void Clear()
     {
         lock (_gate) { _entries.Clear(); }
@@ -65,6 +108,8 @@ public sealed class RequestLog
             _entries.Enqueue(entry);
             Trim();
         }
+
+        Interlocked.Increment(ref _answered);
     }
 
     private void Trim()

@@ -25,22 +25,32 @@ namespace ErpConnectors.Core.Json;
 /// (the engine copies a read-only list on first access). Properties go straight into the object's member collection:
 /// the public <c>Properties.Add</c> copies each member and notes its name in the engine's member binders every time;
 /// here a name is noted the first time a thread sees it (the note is process-wide and never undone).
-/// Each shortcut is looked up once by reflection; where one is missing (Windows PowerShell 5.1 differs) the public
-/// path is used, which behaves the same, only slower.
+/// Each shortcut is looked up once by reflection and tried once on throwaway objects; where one is missing or does
+/// not behave (Windows PowerShell 5.1 differs) the public path is used, which behaves the same, only slower.
 /// </para>
 /// </summary>
 internal static class RecordFactory
 {
-    private static readonly Func<int, PSObject>? s_withCapacity = WithCapacity();
+    private static readonly ConcurrentDictionary<string, object> s_typeNameLists = new(StringComparer.Ordinal);
+    private static readonly Func<int, PSObject>? s_withCapacity;
     private static readonly Action<PSObject, object>? s_setTypeNames;
     private static readonly Func<PSObject, IList<string>>? s_getTypeNames;
     private static readonly Func<IEnumerable<string>, object>? s_readOnlyTypeNames;
-    private static readonly Action<PSObject, PSMemberInfo>? s_addMember = MemberAdder();
-    private static readonly ConcurrentDictionary<string, object> s_typeNameLists = new(StringComparer.Ordinal);
+    private static readonly Action<PSObject, PSMemberInfo>? s_addMember;
 
     static RecordFactory()
     {
-        (s_getTypeNames, s_setTypeNames, s_readOnlyTypeNames) = TypeNameAccess();
+        // Each shortcut is tried once on throwaway objects and kept only if it behaves as the public path would:
+        // where a runtime checks access to internals when a delegate first runs (the .NET Framework under Windows
+        // PowerShell), or an engine's internals mean something else, the record would otherwise fail at its first use.
+        s_withCapacity = Verified(WithCapacity(), create => create(4).BaseObject is PSCustomObject);
+        s_addMember = Verified(MemberAdder(), add =>
+        {
+            var probe = new PSObject();
+            add(probe, new PSNoteProperty("Probe", 1));
+            return probe.Properties["probe"]?.Value is 1 && probe.Properties.Match("*").Count == 1;
+        });
+        (s_getTypeNames, s_setTypeNames, s_readOnlyTypeNames) = Verified(TypeNameAccess(), TypeNamesBehave);
     }
 
     /// <summary>Whether the engine's internals the shortcuts need were found (false: the public path is used).</summary>
@@ -95,6 +105,36 @@ internal static class RecordFactory
 
     /// <summary>For tests: false makes every call take the public path, as on an engine without the internals.</summary>
     internal static bool UseShortcuts { get; set; } = true;
+
+    /// <summary>The shortcut, if trying it shows it behaves; otherwise null (the public path is used).</summary>
+    internal static T? Verified<T>(T? shortcut, Func<T, bool> behaves)
+    {
+        try
+        {
+            return shortcut is not null && behaves(shortcut) ? shortcut : default;
+        }
+        catch (Exception e) when (e is MemberAccessException or InvalidOperationException or NotSupportedException or InvalidCastException or ArgumentException)
+        {
+            return default;
+        }
+    }
+
+    // Two records share one list; changing one record's names must give it its own copy and leave the other alone.
+    private static bool TypeNamesBehave((Func<PSObject, IList<string>>? Get, Action<PSObject, object>? Set, Func<IEnumerable<string>, object>? ReadOnly) access)
+    {
+        if (access is not (Func<PSObject, IList<string>> get, Action<PSObject, object> set, Func<IEnumerable<string>, object> readOnly))
+        {
+            return false;
+        }
+
+        object shared = readOnly(new[] { "ErpConnectors.Probe" }.Concat(CustomObjectTypeNames()).ToList());
+        PSObject first = new PSObject(), second = new PSObject();
+        set(first, shared);
+        set(second, shared);
+        first.TypeNames.Insert(0, "ErpConnectors.Changed");
+        return first.TypeNames[0] == "ErpConnectors.Changed" && second.TypeNames[0] == "ErpConnectors.Probe"
+            && get(second)[0] == "ErpConnectors.Probe" && second.TypeNames.Count == first.TypeNames.Count - 1;
+    }
 
     private static IEnumerable<string> CustomObjectTypeNames() => new PSObject().TypeNames; // PSCustomObject, Object
 
