@@ -146,15 +146,14 @@ internal sealed class PipelineBridge : ICallOutput
                     return;
                 case Kind.Object:
                     _objectSlots.Release();
-                    cmdlet.WriteObject(item.Payload is IDeferredValue single ? single.Resolve() : item.Payload);
+                    cmdlet.WriteObject(Built(item.Payload));
                     break;
                 case Kind.Objects:
                     var objects = (ArraySegment<object?>)item.Payload!;
                     _objectSlots.Release(objects.Count);
                     for (int i = 0; i < objects.Count; i++)
                     {
-                        object? value = objects.Array![objects.Offset + i];
-                        cmdlet.WriteObject(value is IDeferredValue deferred ? deferred.Resolve() : value);
+                        cmdlet.WriteObject(Built(objects.Array![objects.Offset + i]));
                     }
 
                     break;
@@ -176,6 +175,8 @@ internal sealed class PipelineBridge : ICallOutput
             }
         }
     }
+
+    private static object? Built(object? value) => value is IDeferredValue deferred ? deferred.Resolve() : value;
 
     private void Post(Kind kind, object? payload) => _queue.Add(new Item(kind, payload));
 }

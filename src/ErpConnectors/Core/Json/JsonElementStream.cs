@@ -21,6 +21,9 @@ internal sealed class JsonElementStream : IDisposable
 
     private enum Phase { Start, InEnvelope, InArray, Done }
 
+    /// <summary>How answers are read (comments skipped); a record's bytes are read again the same way (PendingRecord).</summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
     private readonly Stream _stream;
     private readonly string? _arrayProperty;
     private readonly string? _typeName;
@@ -39,7 +42,7 @@ internal sealed class JsonElementStream : IDisposable
         _arrayProperty = arrayProperty;
         _typeName = typeName;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        _state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        _state = new JsonReaderState(ReaderOptions);
     }
 
     /// <summary>

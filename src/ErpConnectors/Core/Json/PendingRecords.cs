@@ -35,8 +35,6 @@ internal sealed class PendingRecords
 /// <summary>One record's JSON, converted to a PSObject when the pipeline takes it.</summary>
 internal sealed class PendingRecord : IDeferredValue
 {
-    private static readonly JsonReaderOptions s_options = new() { CommentHandling = JsonCommentHandling.Skip };
-
     private readonly byte[] _block;
     private readonly int _offset;
     private readonly int _length;
@@ -52,7 +50,7 @@ internal sealed class PendingRecord : IDeferredValue
 
     public object? Resolve()
     {
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_block, _offset, _length), s_options);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_block, _offset, _length), JsonElementStream.ReaderOptions);
         reader.Read();
         return PSObjectConverter.ReadTopLevel(ref reader, _typeName);
     }
