@@ -29,8 +29,11 @@ using var module = new ModuleHost(Path.Combine(FindRoot(), "out", "ErpConnectors
 Console.WriteLine($"ErpConnectors benchmark ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}), page size {pageSize}");
 
 int warmSeconds = int.Parse(Option("--warm-seconds", "45"), CultureInfo.InvariantCulture);
-Console.WriteLine($"Warming the process for {warmSeconds} s (the JIT; see StyleBench.WarmProcessAsync)...");
-await StyleBench.WarmProcessAsync(module, pageSize, TimeSpan.FromSeconds(warmSeconds));
+if (warmSeconds > 0)
+{
+    Console.WriteLine($"Warming the process for {warmSeconds} s (the JIT; see StyleBench.WarmProcessAsync)...");
+    await StyleBench.WarmProcessAsync(module, pageSize, TimeSpan.FromSeconds(warmSeconds));
+}
 
 var measured = new Dictionary<(string Style, long Rows), StyleResult>();
 if (Selected("severa-token") && rowCounts.Length > 0)

@@ -27,8 +27,8 @@ internal static class StyleBench
         {
             // Warm both paths (JIT, connection pool, and the sandbox's data, generated on first use).
             long warm = Math.Min(rows, WarmRows);
-            await WarmAsync(() => style.Raw(sandbox, pageSize, warm));
-            await WarmAsync(() => Task.FromResult(style.RunModule(module, sandbox, pageSize, warm)));
+            await WarmAsync(() => style.Raw(sandbox, pageSize, warm), WarmTime);
+            await WarmAsync(() => Task.FromResult(style.RunModule(module, sandbox, pageSize, warm)), WarmTime);
 
             var raw = await Measure.TimeAsync(sandbox, () => style.Raw(sandbox, pageSize, long.MaxValue));
             var timed = await Measure.TimeAsync(sandbox, () => Task.FromResult(style.RunModule(module, sandbox, pageSize)));
@@ -56,23 +56,19 @@ internal static class StyleBench
         var (sandbox, _) = await style.StartSandboxAsync(WarmRows, pageSize);
         await using (sandbox)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (clock.Elapsed < time)
-            {
-                await style.Raw(sandbox, pageSize, long.MaxValue);
-                style.RunModule(module, sandbox, pageSize);
-            }
+            await WarmAsync(async () => await style.Raw(sandbox, pageSize, long.MaxValue) + style.RunModule(module, sandbox, pageSize), time);
         }
     }
 
-    private static async Task WarmAsync(Func<Task<long>> pass)
+    /// <summary>Runs <paramref name="pass"/> again and again until <paramref name="time"/> has passed (at least once).</summary>
+    private static async Task WarmAsync(Func<Task<long>> pass, TimeSpan time)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         do
         {
             await pass();
         }
-        while (clock.Elapsed < WarmTime);
+        while (clock.Elapsed < time);
     }
 
     /// <summary>
