@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ErpConnectors.Core.Auth;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Requests;
 using ErpConnectors.Severa;
@@ -130,11 +131,11 @@ public class SeveraRuntimeTests
         Assert.Equal(2, calls.Length);
         Assert.Equal("Bearer AT-refreshed-from-RT-1", calls[1].Headers["Authorization"]);
         Assert.Equal(connection.ClientId, calls[1].Headers["client_id"]);
-        Assert.Contains(output.VerboseLines, l => l.Contains("replaying the request once", StringComparison.Ordinal));
+        Assert.Contains(output.VerboseLines, l => l.Contains("replaying the request", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_second_401_after_the_replay_is_a_terminating_ApiException()
+    public async Task A_401_after_every_replay_is_a_terminating_ApiException()
     {
         var severa = new FakeSevera();
         severa.Mock.When(HttpMethod.Get, Base + "/customers").Respond(async r =>
@@ -151,8 +152,9 @@ public class SeveraRuntimeTests
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Equal(ErrorCategory.AuthenticationError, ex.Category);
         Assert.Contains("Token expired", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(2, severa.Count("customers")); // the call and one replay, never more
-        Assert.Equal(1, severa.Count("refreshtoken"));
+        // The call and its replays, each with a newer token than the one refused, never more.
+        Assert.Equal(1 + AuthenticationHandler.MaxReplays, severa.Count("customers"));
+        Assert.Equal(AuthenticationHandler.MaxReplays, severa.Count("refreshtoken"));
         Assert.Equal(1, severa.Count("token"));
     }
 

@@ -51,7 +51,7 @@ internal sealed class CallDeadline
     public void AddBodyWait(TimeSpan wait) => Interlocked.Add(ref _bodyWaitTicks, wait.Ticks);
 
     /// <summary>The error text for a wait that ran out: which deadline, and how long it is.</summary>
-    public string Describe(bool inBody) => TotalSpent
+    public string Describe(bool inBody, bool totalSpent) => totalSpent
         ? string.Format(CultureInfo.InvariantCulture, "no complete answer within the total timeout of {0} (-RequestTimeoutSec)", Seconds(Total))
         : string.Format(CultureInfo.InvariantCulture, inBody ? "the answer's body stalled: no data for {0} (idle timeout, -IdleTimeoutSec)" : "no answer within the idle timeout of {0} (-IdleTimeoutSec)", Seconds(Idle));
 

@@ -33,7 +33,7 @@ internal sealed class DeadlineHandler : DelegatingHandler
         }
         catch (Polly.Timeout.TimeoutRejectedException ex)
         {
-            throw new CallTimeoutException(deadline.Describe(inBody: false), deadline.TotalSpent, ex);
+            throw new CallTimeoutException(deadline.Describe(inBody: false, deadline.TotalSpent), deadline.TotalSpent, ex);
         }
 
         deadline.HeadersArrived();

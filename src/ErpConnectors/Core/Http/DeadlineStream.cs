@@ -43,7 +43,7 @@ internal sealed class DeadlineStream : Stream
         TimeSpan wait = _deadline.NextWait;
         if (wait <= TimeSpan.Zero)
         {
-            throw Expired();
+            throw Expired(totalSpent: true);
         }
 
         long started = Stopwatch.GetTimestamp();
@@ -61,7 +61,7 @@ internal sealed class DeadlineStream : Stream
                     stop.Cancel();
                     _inner.Dispose(); // ends the transfer
                     _ = read.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-                    throw Expired();
+                    throw Expired(totalSpent: wait < _deadline.Idle); // the wait was cut short by the total deadline
                 }
 
                 stop.Cancel(); // the timer is no longer needed
@@ -98,5 +98,5 @@ internal sealed class DeadlineStream : Stream
         base.Dispose(disposing);
     }
 
-    private Exception Expired() => _fail(new CallTimeoutException(_deadline.Describe(inBody: true), _deadline.TotalSpent));
+    private Exception Expired(bool totalSpent) => _fail(new CallTimeoutException(_deadline.Describe(inBody: true, totalSpent), totalSpent));
 }

@@ -77,21 +77,24 @@ internal static class EchoRedactor
         return sensitiveBody ? Redactor.Form(Redactor.Json(masked)) : masked;
     }
 
+    // As sent, and as an echo may write it: JSON-escaped (by either encoder, once or twice: an echo of a JSON body
+    // inside a JSON string), URL-encoded.
     private static IEnumerable<string> Forms(string secret)
     {
-        yield return secret;
-        string json = JsonEncodedText.Encode(secret).ToString();
-        if (json != secret)
+        var forms = new HashSet<string>(StringComparer.Ordinal) { secret };
+        foreach (string once in new[] { secret, Escape(secret, strict: true), Escape(secret, strict: false) })
         {
-            yield return json;
+            forms.Add(once);
+            forms.Add(Escape(once, strict: true));
+            forms.Add(Escape(once, strict: false));
+            forms.Add(Uri.EscapeDataString(once));
         }
 
-        string url = Uri.EscapeDataString(secret);
-        if (url != secret)
-        {
-            yield return url;
-        }
+        return forms.OrderByDescending(f => f.Length);
     }
+
+    private static string Escape(string text, bool strict) =>
+        JsonEncodedText.Encode(text, strict ? null : System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
 
     // A JSON object's secret-named string fields, a bare JSON string (Severa's refresh token), or a form's secret pairs.
     private static void AddBodySecrets(byte[] body, List<string> secrets)
