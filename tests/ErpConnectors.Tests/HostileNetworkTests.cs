@@ -311,6 +311,35 @@ public class HostileNetworkTests
         Assert.All(arrived, a => Assert.Equal("T" + a.Issued, a.Token)); // each carried the newest token there was
     }
 
+    [Fact]
+    public async Task A_replay_refused_because_its_token_was_replaced_meanwhile_goes_again_with_the_current_one()
+    {
+        var provider = new RenewingProvider();
+        TokenManager? tokens = null;
+        var seen = new ConcurrentQueue<string>();
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, Base + "/customers").Respond(async r =>
+        {
+            string token = r.Headers.Authorization!.Parameter!;
+            seen.Enqueue(token);
+            if (token == "T2")
+            {
+                // Another caller renews while this replay is on its way; the server has already dropped T2.
+                await tokens!.RenewAfterRejectionAsync(tokens.Current!, null, CancellationToken.None);
+            }
+
+            return token == "T3" ? TestRuntime.Json("[]") : new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        });
+        using var runtime = new ConnectionRuntime(new RuntimeOptions("Test", new Uri(Base), new SeveraErrorParser()) { PrimaryHandler = () => mock, Retry = TestRuntime.FastRetry() });
+        tokens = new TokenManager(provider);
+        runtime.UseTokens(tokens);
+
+        Assert.Empty(Assert.IsType<object?[]>(await GetAsync(runtime, "customers")));
+
+        Assert.Equal(["T1", "T2", "T3"], seen);
+        Assert.Equal(3, provider.Issued); // T2 by this call's renewal, T3 by the other caller's: none twice
+    }
+
     private static RetrySettings Deadlines(int idleMs, int totalMs)
     {
         RetrySettings settings = TestRuntime.FastRetry(attemptTimeoutMs: idleMs);
@@ -338,6 +367,22 @@ public class HostileNetworkTests
             var now = DateTimeOffset.UtcNow;
             return Task.FromResult(new TokenSet("T" + n, now.AddSeconds(-10), now));
         }
+
+        public Task<TokenSet?> RefreshAsync(TokenSet current, ICallOutput? output, CancellationToken cancellationToken) => Task.FromResult<TokenSet?>(null);
+
+        public void Apply(HttpRequestMessage request, TokenSet token) =>
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+    }
+
+    /// <summary>Tokens without a known expiry: renewed only when the server refuses one.</summary>
+    private sealed class RenewingProvider : ITokenProvider
+    {
+        public int Issued;
+
+        public bool CanReauthenticate => true;
+
+        public Task<TokenSet> AcquireAsync(ICallOutput? output, CancellationToken cancellationToken) =>
+            Task.FromResult(new TokenSet("T" + Interlocked.Increment(ref Issued), DateTimeOffset.UtcNow, null));
 
         public Task<TokenSet?> RefreshAsync(TokenSet current, ICallOutput? output, CancellationToken cancellationToken) => Task.FromResult<TokenSet?>(null);
 

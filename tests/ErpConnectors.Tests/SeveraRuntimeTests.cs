@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ErpConnectors.Core.Auth;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Requests;
 using ErpConnectors.Severa;
@@ -135,7 +134,7 @@ public class SeveraRuntimeTests
     }
 
     [Fact]
-    public async Task A_401_after_every_replay_is_a_terminating_ApiException()
+    public async Task A_second_401_after_the_replay_is_a_terminating_ApiException()
     {
         var severa = new FakeSevera();
         severa.Mock.When(HttpMethod.Get, Base + "/customers").Respond(async r =>
@@ -152,9 +151,9 @@ public class SeveraRuntimeTests
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Equal(ErrorCategory.AuthenticationError, ex.Category);
         Assert.Contains("Token expired", ex.Message, StringComparison.Ordinal);
-        // The call and its replays, each with a newer token than the one refused, never more.
-        Assert.Equal(1 + AuthenticationHandler.MaxReplays, severa.Count("customers"));
-        Assert.Equal(AuthenticationHandler.MaxReplays, severa.Count("refreshtoken"));
+        // A fresh token refused at once is a real refusal: the call and one replay, never more.
+        Assert.Equal(2, severa.Count("customers"));
+        Assert.Equal(1, severa.Count("refreshtoken"));
         Assert.Equal(1, severa.Count("token"));
     }
 

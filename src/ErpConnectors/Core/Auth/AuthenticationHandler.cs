@@ -12,13 +12,18 @@ namespace ErpConnectors.Core.Auth;
 /// Adds the connection's credentials to each request as it leaves the pacer (it sits inside the pacing step, so a
 /// token never ages in the queue). On a 401 it renews the token (single-flight: concurrent callers refused the
 /// same token share one sign-in) and replays the request with the token current at that moment: a 401 means the
-/// server refused the request, so even a write may be sent again. A replay is paced like any request, and replays
-/// stop after <see cref="MaxReplays"/>, each of which needs a newer token than the one refused before.
+/// server refused the request, so even a write may be sent again. A replay is paced like any request. A replay
+/// refused again is replayed once more only when the token it carried had already served other requests (it
+/// died, as tokens that expire at random moments do under many concurrent callers) or was replaced meanwhile; a
+/// fresh token refused at once is a real refusal, reported after the one replay.
 /// </summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
-    /// <summary>A token may die again before its replay arrives (tokens that expire at random moments); not forever.</summary>
-    internal const int MaxReplays = 3;
+    /// <summary>
+    /// The most replays of one request. Only tokens that died after serving count against it, so it is high enough
+    /// that dozens of callers sharing a connection whose tokens die every few requests all get through.
+    /// </summary>
+    internal const int MaxReplays = 16;
 
     private readonly TokenManager _tokens;
     private readonly SlidingWindowPacer? _pacer;
@@ -41,8 +46,8 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         TransportGuard.EnsureSecretsMayTravel(original);
         TokenSet token = await _tokens.GetAsync(call?.Output, cancellationToken).ConfigureAwait(false);
         _tokens.Provider.Apply(request, token);
-        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        for (int replays = 0; response.StatusCode == HttpStatusCode.Unauthorized && replays < MaxReplays && _tokens.CanReplace(token); replays++)
+        HttpResponseMessage response = await SendWithAsync(request, token, cancellationToken).ConfigureAwait(false);
+        for (int replays = 0; response.StatusCode == HttpStatusCode.Unauthorized && replays < MaxReplays && _tokens.CanReplace(token) && (replays == 0 || Died(token)); replays++)
         {
             response.Dispose();
             if (call?.SessionBound == true)
@@ -68,7 +73,21 @@ internal sealed class AuthenticationHandler : DelegatingHandler
             // The token current now, after the wait: another caller may have renewed it meanwhile.
             token = await _tokens.GetAsync(call?.Output, cancellationToken).ConfigureAwait(false);
             _tokens.Provider.Apply(request, token);
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await SendWithAsync(request, token, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    // A token refused after it served, or already replaced by another caller: replaying costs at most one shared sign-in.
+    private bool Died(TokenSet refused) => refused.HasServed || !ReferenceEquals(_tokens.Current, refused);
+
+    private async Task<HttpResponseMessage> SendWithAsync(HttpRequestMessage request, TokenSet token, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            token.MarkServed();
         }
 
         return response;
