@@ -13,9 +13,10 @@ namespace ErpConnectors.Core.Auth;
 /// token never ages in the queue). On a 401 it renews the token (single-flight: concurrent callers refused the
 /// same token share one sign-in) and replays the request with the token current at that moment: a 401 means the
 /// server refused the request, so even a write may be sent again. A replay is paced like any request. A replay
-/// refused again is replayed once more only when the token it carried had already served other requests (it
-/// died, as tokens that expire at random moments do under many concurrent callers) or was replaced meanwhile; a
-/// fresh token refused at once is a real refusal, reported after the one replay.
+/// refused again is replayed once more only when the token it carried had served, was carried by other requests
+/// too, or was replaced meanwhile (it died, as tokens that expire at random moments do under many concurrent
+/// callers); a fresh token only this request carried, refused at once, is a real refusal, reported after the one
+/// replay.
 /// </summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
@@ -79,11 +80,14 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         return response;
     }
 
-    // A token refused after it served, or already replaced by another caller: replaying costs at most one shared sign-in.
-    private bool Died(TokenSet refused) => refused.HasServed || !ReferenceEquals(_tokens.Current, refused);
+    // A token refused after it served, or that other requests carried too (one of them may have outlived it), or that
+    // another caller already replaced: it died, and replaying costs at most one shared sign-in. A token only this
+    // request ever carried, refused at once, was refused for real.
+    private bool Died(TokenSet refused) => refused.HasServed || refused.Uses > 1 || !ReferenceEquals(_tokens.Current, refused);
 
     private async Task<HttpResponseMessage> SendWithAsync(HttpRequestMessage request, TokenSet token, CancellationToken cancellationToken)
     {
+        token.CountUse();
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
