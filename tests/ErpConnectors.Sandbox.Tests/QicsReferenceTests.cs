@@ -1,3 +1,4 @@
+using ErpConnectors.Sandbox.Hosting;
 using System.Net;
 
 namespace ErpConnectors.Sandbox.Tests;
@@ -44,5 +45,16 @@ public sealed class QicsReferenceTests
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.NotEqual(0, (await QicsTestClient.ReadJsonAsync(response)).GetProperty("EntityStateId").GetInt64());
+    }
+
+    [Fact]
+    public void The_command_line_sets_the_readings()
+    {
+        var parsed = CommandLine.Parse(["--qics-top-cap", "40", "--qics-no-state-echo", "--weavy-page-cap=300"], portVariable: null);
+        var defaults = CommandLine.Parse([], null).Options;
+
+        Assert.Equal((40, false, 300), (parsed.Options.Qics.SilentTopCap, parsed.Options.Qics.EchoState, parsed.Options.Weavy.SelectPageCap));
+        Assert.Equal((0, true, 0), (defaults.Qics.SilentTopCap, defaults.Qics.EchoState, defaults.Weavy.SelectPageCap));
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--weavy-page-cap", "-1"], null));
     }
 }
