@@ -21,7 +21,7 @@ internal static class PhaseEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, ListParameters);
         var since = query.ChangedSince;
         var projects = query.Guids("projectGuids").ToHashSet();
         return Pager.TokenPage(context, severa, query, "phases", severa.Data.Phases, phase =>
@@ -40,7 +40,7 @@ internal static class PhaseEndpoints
     private static IResult WorkTypes(HttpContext context, SeveraSandbox severa)
     {
         var guid = RouteValues.Guid(context, "phaseGuid");
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, []);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.GuideRowLimit, []);
         if (severa.Data.PhaseIndex(guid) < 0)
         {
             throw SeveraErrors.NotFound("Phase", guid, "phaseGuid");
