@@ -74,18 +74,6 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
     }
 
     [Fact]
-    public void An_unknown_scope_name_is_refused_before_anything_is_sent()
-    {
-        using var session = new PowerShellSession();
-        var result = session.Run("Connect-Severa -BaseUri $uri -Credential $cred -Scope customers:reed", _sandbox.Variables());
-
-        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("customers:reed", error.TargetObject);
-        Assert.Empty(_sandbox.Server.Requests.AnsweredSnapshot());
-    }
-
-    [Fact]
     public void Credentials_never_travel_over_plain_http_to_another_host()
     {
         using var session = new PowerShellSession();

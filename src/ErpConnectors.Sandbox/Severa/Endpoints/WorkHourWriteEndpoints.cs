@@ -42,12 +42,6 @@ internal static class WorkHourWriteEndpoints
 
         var input = new InputReader(severa);
         var eventDate = Required(body, "eventDate", input, v => input.Date(v, "eventDate"));
-        var phase = Required(body, "phase", input, v => input.Phase(v, "phase"));
-        var user = Required(body, "user", input, v => input.User(v, "user"));
-        var workType = Required(body, "workType", input, v => input.WorkType(v, "workType"));
-        var description = body.TryGet("description", out var d) ? input.Text(d, "description", MaxDescriptionLength) : null;
-        var unitPrice = body.TryGet("unitPrice", out var p) && p.ValueKind != JsonValueKind.Null ? input.Money(p, "unitPrice") : null;
-        var isBillable = Optional(body, "isBillable", v => input.Bool(v, "isBillable"));
         var extra = new Extra(
             Optional(body, "startTime", v => input.Timestamp(v, "startTime")),
             Optional(body, "endTime", v => input.Timestamp(v, "endTime")),
@@ -56,11 +50,17 @@ internal static class WorkHourWriteEndpoints
             body.TryGet("invoiceRowDescription", out var r) ? input.Text(r, "invoiceRowDescription", MaxDescriptionLength) : null);
         var hours = extra.Hours(input);
         var quantity = body.TryGet("quantity", out var q) && q.ValueKind != JsonValueKind.Null ? input.Number(q, "quantity", 0m, MaxQuantity) : hours;
-        if (quantity is null && !input.HasErrors)
+        if (quantity is null && (extra.StartTime is null || extra.EndTime is null))
         {
             input.Fail("quantity", "quantity is required (or startTime and endTime, which give it).");
         }
 
+        var phase = Required(body, "phase", input, v => input.Phase(v, "phase"));
+        var user = Required(body, "user", input, v => input.User(v, "user"));
+        var workType = Required(body, "workType", input, v => input.WorkType(v, "workType"));
+        var description = body.TryGet("description", out var d) ? input.Text(d, "description", MaxDescriptionLength) : null;
+        var unitPrice = body.TryGet("unitPrice", out var p) && p.ValueKind != JsonValueKind.Null ? input.Money(p, "unitPrice") : null;
+        var isBillable = Optional(body, "isBillable", v => input.Bool(v, "isBillable"));
         input.ThrowIfInvalid();
 
         CheckConsistent(severa, input, phase!.Value, workType!.Value, user!.Value);
