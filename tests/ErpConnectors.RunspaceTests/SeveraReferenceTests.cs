@@ -156,4 +156,18 @@ public class SeveraReferenceTests : IClassFixture<SeveraSandboxFixture>
         Assert.All(found, a => Assert.Contains(city, string.Join(" ", a.Properties["addressline"].Value, a.Properties["postalCode"].Value, a.Properties["city"].Value), StringComparison.OrdinalIgnoreCase));
         Assert.All(_sandbox.Calls("GET", "/addresses"), c => Assert.Null(c.QueryValue("textToSearch")));
     }
+
+    [Fact]
+    public void An_invoice_number_beyond_the_OpenAPIs_int32_is_refused_before_anything_is_sent()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(SeveraSandboxFixture.Connect, _sandbox.Variables());
+        _sandbox.Server.Requests.ClearWhenAnswered();
+
+        var result = session.Run("Set-SeveraInvoice -Guid ([guid]::NewGuid()) -Number 3000000000 -Confirm:$false");
+
+        var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
+        Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.Calls("PATCH", "/invoices/"));
+    }
 }

@@ -57,7 +57,6 @@ internal static class SeveraApi
     // Routes (relative to the base URI).
     public const string Token = "token";
     public const string RefreshToken = "refreshtoken";
-    public const string Heartbeat = "heartbeat/authorized";
     public const string Customers = "customers";
     public const string ContactPersons = "contactpersons";
     public const string Addresses = "addresses";
