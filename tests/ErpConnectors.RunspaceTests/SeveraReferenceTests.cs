@@ -170,4 +170,19 @@ public class SeveraReferenceTests : IClassFixture<SeveraSandboxFixture>
         Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Empty(_sandbox.Calls("PATCH", "/invoices/"));
     }
+
+    [Fact]
+    public void Work_types_are_asked_for_the_user_the_hours_are_for()
+    {
+        using var session = new PowerShellSession();
+        var user = _sandbox.Server.Severa.Data.Users[3].Guid;
+        var variables = (Hashtable)_sandbox.Variables();
+        variables["someone"] = user;
+        var types = session.RunOk(SeveraSandboxFixture.Connect + Targets + "; Get-SeveraWorkType -PhaseGuid $phase.guid -UserGuid $someone", variables);
+
+        Assert.NotEmpty(types);
+        Assert.Contains(_sandbox.Calls("GET", "/worktypes"), c => c.QueryValue("userGuid") == user.ToString());
+        var unknown = session.Run("Get-SeveraWorkType -PhaseGuid $phase.guid -UserGuid ([guid]::NewGuid())");
+        Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(unknown.Errors).CategoryInfo.Category);
+    }
 }
