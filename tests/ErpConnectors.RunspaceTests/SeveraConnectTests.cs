@@ -108,6 +108,17 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         Assert.All(output.Skip(6), line => Assert.StartsWith("Invoice for ", line));
     }
 
+    [Fact]
+    public void The_README_Severa_sync_example_runs_against_the_sandbox()
+    {
+        string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "severa-sync");
+        using var session = new PowerShellSession();
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Select(o => o.ToString()).ToList();
+
+        Assert.Matches(@"^\d+ changed, 1 deleted; deleted [0-9a-f-]{36}: True$", Assert.Single(output));
+    }
+
     // Here too because it sets the process-wide sandbox variable. The Severa fixture's sandbox serves Jiwa as well.
     [Fact]
     public void The_README_Jiwa_example_runs_against_the_sandbox()
