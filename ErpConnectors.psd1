@@ -25,6 +25,7 @@
         'Get-SeveraPhase'
         'Get-SeveraWorkType'
         'Get-SeveraWorkHour'
+        'Get-SeveraDeletedWorkHour'
         'Get-SeveraInvoice'
         'Get-SeveraInvoiceRow'
         'Get-SeveraInvoiceStatus'
@@ -109,8 +110,8 @@
     )
     PrivateData          = @{
         PSData = @{
-            Tags       = @('ERP', 'Severa', 'Jiwa', 'Weavy', 'Qics', 'Microbizz', 'Integration', 'REST')
-            ProjectUri = 'https://example.invalid/erpconnectors'
+            # No ProjectUri, LicenseUri or IconUri until the project has a published page: none rather than a placeholder.
+            Tags = @('ERP', 'Severa', 'Jiwa', 'Weavy', 'Qics', 'Microbizz', 'Integration', 'REST')
         }
     }
 }

@@ -95,15 +95,16 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
     }
 
     [Fact]
-    public void Row_paging_walks_to_the_short_last_page()
+    public void Row_paged_lists_ask_the_documented_maximum_and_page_until_an_empty_page()
     {
         using var session = new PowerShellSession();
-        var contacts = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraContactPerson -PageSize 1000", _sandbox.Variables());
+        var contacts = session.RunOk(SeveraSandboxFixture.Connect + "; Get-SeveraContactPerson", _sandbox.Variables());
 
-        Assert.Equal(contacts.Count, Guids(contacts).Count);
+        Assert.Equal(_sandbox.Server.Severa.Data.ContactPersonCount, Guids(contacts).Count);
         var calls = _sandbox.Calls("GET", "/contactpersons");
-        Assert.Equal((contacts.Count / 1000) + 1, calls.Count);
-        Assert.Equal(new[] { "0", "1000" }.Concat(Enumerable.Range(2, calls.Count - 2).Select(i => (i * 1000).ToString())), calls.Select(c => c.QueryValue("firstRow") ?? "0"));
+        Assert.All(calls, c => Assert.Equal("100", c.QueryValue("rowCount")));
+        Assert.Equal(Enumerable.Range(0, calls.Count).Select(i => (i * 100).ToString()), calls.Select(c => c.QueryValue("firstRow") ?? "0"));
+        Assert.Equal((contacts.Count / 100) + 1, calls.Count);
     }
 
     [Fact]
@@ -214,7 +215,7 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
     {
         using var session = new PowerShellSession();
         // `break` out of the enclosing loop ends the pipeline from downstream after 5 records, as Select-Object
-        // -First 5 does (which the embedded engine lacks): the exception surfaces inside the cmdlet's WriteObject.
+        // -First 5 does: the exception surfaces inside the cmdlet's WriteObject.
         var result = session.Run(
             SeveraSandboxFixture.Connect + "; $n = 0; foreach ($once in 1) { Get-SeveraCustomer -PageSize 100 | ForEach-Object { if (++$n -gt 5) { break }; $_ } }",
             _sandbox.Variables());
