@@ -39,6 +39,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 await using var server = await SandboxServer.StartAsync(commandLine.Options, stop.Token);
 commandLine.ApplyFaults(server);
 Console.Write(server.Describe());
+Console.WriteLine($"Second origin for the redirect faults (--hostile): {server.Foreign.RootUri}; what reaches it is printed here.");
+server.Foreign.Received += request => Console.WriteLine($"second origin received: {request.Method} {request.Path} ({request.Headers.Count} headers, {request.Body.Length} body chars)");
 Console.WriteLine("Press Ctrl+C to stop.");
 try
 {

@@ -58,6 +58,9 @@ public sealed class FaultOptions
         }
     }
 
+    /// <summary>Redirects, stalled and trickling bodies, echoing gateways (see <see cref="HostileFaults"/>).</summary>
+    public HostileFaults Hostile { get; } = new();
+
     /// <summary>One-shot faults not yet fired.</summary>
     public int PendingCount
     {
@@ -82,6 +85,8 @@ public sealed class FaultOptions
             _tooManyRequestsRate = 0;
             _serverErrorRate = 0;
         }
+
+        Hostile.Reset();
     }
 
     /// <summary>

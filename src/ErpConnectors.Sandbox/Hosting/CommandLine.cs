@@ -7,7 +7,7 @@ namespace ErpConnectors.Sandbox.Hosting;
 /// What the command line asked for: options to start with and the faults of every system, or help. One table of
 /// options (<see cref="Specs"/>) drives both the parser and <see cref="Usage"/>, so --help cannot miss an option.
 /// </summary>
-internal sealed class CommandLine
+internal sealed partial class CommandLine
 {
     public const int DefaultPort = SandboxCredentials.ModuleDefaultPort;
     public const string PortVariable = "ERPCONNECTORS_SANDBOX_PORT";
@@ -172,6 +172,7 @@ internal sealed class CommandLine
             new(Microbizz, "--microbizz-token-expiry-rate", "<p>", Inv($"Probability 0..1 per API request that the token expires at that moment, never on its first (default {d.Microbizz.TokenExpiryRate})"), (s, n, v) => s.Options.Microbizz.TokenExpiryRate = Probability(n, v)),
         ]);
         specs.AddRange(FaultSpecs(Microbizz, $"--{Microbizz}-", "Microbizz API request", s => s.System(Microbizz)));
+        specs.AddRange(HostileSpecs());
         return specs;
     }
 
