@@ -123,4 +123,28 @@ public class JiwaReferenceTests : IClassFixture<JiwaSandboxFixture>
         Assert.Empty(result.Errors);
         Assert.Contains(result.Warnings, w => w.Contains("'Colour'", StringComparison.Ordinal) && w.Contains("SalesOrderLine", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(false, "/Debtors/0")]
+    [InlineData(true, "/Debtors/Save")]
+    public void A_stateful_debtor_is_saved_and_abandoned_under_either_reading_of_the_route(bool queryForm, string savedAt)
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(Targets, _sandbox.Variables());
+        _sandbox.Server.Jiwa.Options.DebtorSaveRouteTakesQuery = queryForm;
+
+        var result = session.RunOk(@"
+            $edit = Get-JiwaDebtor -DebtorID $debtor.DebtorID -Stateful
+            $edit | Set-JiwaDebtor -Property @{ Phone = '02 8888 0000' } -Stateful -Confirm:$false
+            ($edit | Save-JiwaRecord -Confirm:$false).Phone
+            $again = Get-JiwaDebtor -DebtorID $debtor.DebtorID -Stateful
+            $again | Undo-JiwaRecord -Confirm:$false
+            $sandbox.StatefulObjectCount", _sandbox.Variables());
+
+        Assert.Equal("02 8888 0000", result[0].BaseObject);
+        Assert.Equal(0, result[1].BaseObject);
+        var save = Assert.Single(_sandbox.Calls("GET", "/Save"), r => r.StatusCode == 200);
+        Assert.StartsWith(savedAt, save.Path[save.Path.IndexOf("/Debtors", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Single(_sandbox.Calls("DELETE", "/Abandon"), r => r.StatusCode == 204);
+    }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
+using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Paging;
 using ErpConnectors.Core.Requests;
 
@@ -51,6 +53,13 @@ internal static class JiwaApi
     /// the published service model; inclusive, so a row saved at the moment of the last run is read again, not lost).
     /// </summary>
     public const string ChangedSinceFilter = "LastSavedDateTimeGreaterThanOrEqualTo";
+
+    /// <summary>
+    /// ServiceStack's 404 for a route it has no handler for ("Handler for Request not found"), as against a 404 for a
+    /// record: only the former means the request never reached a service, so another route may be tried.
+    /// </summary>
+    public static bool IsMissingRoute(ApiException ex) =>
+        ex.StatusCode == System.Net.HttpStatusCode.NotFound && ex.Message.IndexOf("Handler for Request not found", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>Where AutoQuery answers hold their rows.</summary>
     public const string ResultsProperty = "Results";
@@ -123,6 +132,16 @@ internal sealed class JiwaResource
     public string Save(string id) => $"{One(id)}/Save";
 
     public string Abandon(string id) => $"{One(id)}/Abandon";
+
+    /// <summary>
+    /// The other reading of a debtor's Save and Abandon: /Debtors/Save?DebtorID= (a server's 2022 OpenAPI), where
+    /// the guide's pattern is /Debtors/{id}/Save. Tried only when the first form is a route the server lacks
+    /// (chosen; see <see cref="JiwaApi.IsMissingRoute"/>). Null for the kinds whose route every reference agrees on.
+    /// </summary>
+    public ApiRequest? AlternateEnd(HttpMethod method, string id) =>
+        ReferenceEquals(this, JiwaApi.Debtors)
+            ? new ApiRequest(method, $"{Route}/{(method == HttpMethod.Get ? "Save" : "Abandon")}").Add(Key, id)
+            : null;
 
     public string Notes(string id) => $"{One(id)}/Notes";
 }
