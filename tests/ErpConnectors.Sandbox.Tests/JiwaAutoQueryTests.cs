@@ -211,18 +211,18 @@ public sealed class JiwaAutoQueryTests
 
         var first = (await client.RowsAsync("Queries/DebtorTransactionList?Take=1")).Single();
         Assert.Equal(
-            ["TransID", "DebtorID", "AccountNo", "TransDate", "Reference", "Remark", "TransactionType", "Amount", "AllocatedAmount"],
+            ["TransID", "DebtorID", "AccountNo", "TranDate", "InvRemitNo", "Remark", "Description", "DebitCredit", "Amount", "AllocatedAmount", "OutstandingAmount"],
             first.EnumerateObject().Select(p => p.Name));
 
         var debtorId = first.GetProperty("DebtorID").GetString();
         var transactions = await client.RowsAsync($"Queries/DebtorTransactionList?DebtorID={debtorId}&Take=100");
-        var balance = transactions.Sum(t => (t.GetProperty("TransactionType").GetString() == "Invoice" ? 1 : -1) * t.GetProperty("Amount").GetDecimal());
+        var balance = transactions.Sum(t => (t.GetProperty("DebitCredit").GetBoolean() ? 1 : -1) * t.GetProperty("Amount").GetDecimal());
         Assert.Equal(balance, (await client.GetOkAsync("Debtors/" + debtorId)).GetProperty("CurrentBalance").GetDecimal());
-        Assert.All(transactions, t => Assert.Contains(t.GetProperty("TransactionType").GetString(), new[] { "Invoice", "Payment", "CreditNote" }));
+        Assert.All(transactions, t => Assert.Contains(t.GetProperty("Description").GetString(), new[] { "Invoice", "Payment", "CreditNote" }));
 
-        var types = await client.RowsAsync("Queries/DebtorTransactionList?TransactionTypeIn=Payment,CreditNote&Take=100");
-        Assert.DoesNotContain(types, t => t.GetProperty("TransactionType").GetString() == "Invoice");
-        var dates = (await client.RowsAsync("Queries/DebtorTransactionList?Take=100")).Select(t => t.GetProperty("TransDate").GetString()).ToList();
+        var types = await client.RowsAsync("Queries/DebtorTransactionList?DescriptionIn=Payment,CreditNote&Take=100");
+        Assert.DoesNotContain(types, t => t.GetProperty("Description").GetString() == "Invoice");
+        var dates = (await client.RowsAsync("Queries/DebtorTransactionList?Take=100")).Select(t => t.GetProperty("TranDate").GetString()).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
     }
 }

@@ -120,7 +120,7 @@ internal static class JiwaSeed
         var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var transaction in transactions)
         {
-            var sign = transaction.TransactionType == DebtorTransaction.Invoice ? 1 : -1;
+            var sign = transaction.DebitCredit ? 1 : -1;
             balances[transaction.DebtorID] = balances.GetValueOrDefault(transaction.DebtorID) + (sign * transaction.Amount);
         }
 
