@@ -36,6 +36,11 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     stop.Cancel();
 });
 
+if (commandLine.ExitWithProcessId is { } parent)
+{
+    ParentWatch.StopWhenGone(parent, stop);
+}
+
 await using var server = await SandboxServer.StartAsync(commandLine.Options, stop.Token);
 commandLine.ApplyFaults(server);
 Console.Write(server.Describe());
