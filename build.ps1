@@ -6,7 +6,10 @@
 .PARAMETER Task
     Build    - dotnet build: leaves an importable module in out/ErpConnectors (Import-Module ./out/ErpConnectors).
     Test     - dotnet test: unit tests and runspace tests against the in-process sandbox.
-    Package  - a Release build, zipped to artifacts/ErpConnectors-<version>.zip, ready to copy into $env:PSModulePath.
+    Package  - a Release build, zipped to artifacts/ErpConnectors-<version>.zip, ready to copy into $env:PSModulePath
+               (the module folder carries the sandbox in sandbox/), and the sandbox as a .NET tool package,
+               artifacts/ErpConnectors.Sandbox.<version>.nupkg: dotnet tool install --global ErpConnectors.Sandbox
+               --add-source artifacts gives the erp-sandbox command.
     Sandbox  - starts the local emulator of the five APIs (prints base URIs and demo credentials; Ctrl+C stops it).
     Demo     - runs the README's quick-start script in an embedded engine against an in-process sandbox.
 
@@ -64,6 +67,9 @@ try {
             $zip = Join-Path $artifacts "ErpConnectors-$version.zip"
             Compress-Archive -Path (Join-Path $PSScriptRoot 'out/ErpConnectors') -DestinationPath $zip -Force
             Write-Host "Package: $zip"
+            # The sandbox as a .NET tool (erp-sandbox), from the Release build above.
+            Invoke-Dotnet pack src/ErpConnectors.Sandbox -c Release --no-build -o $artifacts
+            Write-Host "Sandbox tool: $(Join-Path $artifacts 'ErpConnectors.Sandbox.*.nupkg') (dotnet tool install --global ErpConnectors.Sandbox --add-source $artifacts)"
         }
         'Sandbox' {
             Invoke-Dotnet run --project src/ErpConnectors.Sandbox -c $Configuration -- @SandboxArgument
