@@ -36,7 +36,8 @@ internal static class SandboxLauncher
         var banner = new StringBuilder();
         var errors = new Queue<string>();
         Uri? root = null;
-        using var ready = new ManualResetEventSlim();
+        // Not disposed: the output handlers below run for as long as the sandbox prints, after this method returns.
+        var ready = new ManualResetEventSlim();
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
