@@ -20,7 +20,9 @@ Describe 'The runbook example of about_ErpSandbox' {
     It 'passes its own Pester tests in a pwsh that has only the module' {
         $script = @"
 `$ErrorActionPreference = 'Stop'
-`$env:PSModulePath = '$modules'
+`$PSStyle.OutputRendering = 'PlainText'
+# The module's folder and PowerShell's own modules, nothing else.
+`$env:PSModulePath = '$modules' + [System.IO.Path]::PathSeparator + (Join-Path `$PSHOME 'Modules')
 Import-Module '$pester'
 `$configuration = New-PesterConfiguration
 `$configuration.Run.Path = '$example'
@@ -33,7 +35,8 @@ if (`$result.PassedCount -ne 3) { throw "`$(`$result.PassedCount) of 3 passed" }
         # No suite sandbox for the child: the example must find its own.
         $run = Invoke-ErpPwsh $script -Environment @{ ERPCONNECTORS_SANDBOX_URI = '' }
 
-        $run.ExitCode | Should -Be 0 -Because "$($run.Output)`n$($run.Errors)"
+        $said = "$($run.Output)`n$($run.Errors)" -replace '\x1b\[[0-9;]*m'
+        $run.ExitCode | Should -Be 0 -Because $said
         $run.Output | Should -Match ([regex]::Escape("ok: 3 passed, 0 failed; the module came from $modules"))
     }
 }
