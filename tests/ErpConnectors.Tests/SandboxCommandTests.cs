@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ErpConnectors.Sandbox;
 
 namespace ErpConnectors.Tests;
@@ -9,7 +8,7 @@ public sealed class SandboxCommandTests
     [Fact]
     public void A_dotnet_without_the_ASP_NET_Core_runtime_is_refused_with_what_to_install()
     {
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        if (OperatingSystem.IsWindows())
         {
             return; // the fake host below is a shell script
         }
@@ -28,7 +27,7 @@ public sealed class SandboxCommandTests
     [Fact]
     public void A_dotnet_with_ASP_NET_Core_10_or_later_is_accepted()
     {
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        if (OperatingSystem.IsWindows())
         {
             return;
         }
@@ -63,7 +62,11 @@ public sealed class SandboxCommandTests
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, "dotnet");
         File.WriteAllText(path, "#!/bin/sh\n" + string.Concat(runtimes.Select(r => $"echo '{r}'\n")));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         return new TempHost(path);
     }
 
