@@ -107,7 +107,7 @@ function Get-ErpReadmeBlock {
 function Invoke-ErpPwsh {
     <#
         Runs a script in a new pwsh (the one running this suite), -NoProfile -NonInteractive, stdin closed, with the
-        given environment additions. Returns @{ ExitCode; Output; Errors } (text). The child imports nothing by
+        given environment additions ($null removes one). Returns @{ ExitCode; Output; Errors } (text). The child imports nothing by
         itself: the script says what it needs ($ErpModuleManifest is passed in the environment as ERP_MODULE).
     #>
     [CmdletBinding()]
@@ -134,8 +134,12 @@ function Invoke-ErpPwsh {
     $start.RedirectStandardError = $true
     $start.RedirectStandardInput = $true
     $start.Environment['ERP_MODULE'] = (Get-ErpModuleManifest)
+    $start.Environment['NO_COLOR'] = '1'   # plain text, as a runbook's log gets it
     $start.Environment['ERPCONNECTORS_SANDBOX_URI'] = $env:ERPCONNECTORS_SANDBOX_URI
-    foreach ($key in $Environment.Keys) { $start.Environment[$key] = [string]$Environment[$key] }
+    foreach ($key in $Environment.Keys) {
+        # $null removes a variable, e.g. PSModulePath for a pwsh that builds its own from its defaults.
+        if ($null -eq $Environment[$key]) { $null = $start.Environment.Remove($key) } else { $start.Environment[$key] = [string]$Environment[$key] }
+    }
     $process = [System.Diagnostics.Process]::Start($start)
     $process.StandardInput.Close()
     $output = $process.StandardOutput.ReadToEndAsync()
@@ -146,7 +150,8 @@ function Invoke-ErpPwsh {
     }
     $process.WaitForExit()
     Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
-    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result; Errors = $errors.Result }
+    $ansi = '\x1b\[[0-9;?]*[A-Za-z]'
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result -replace $ansi; Errors = $errors.Result -replace $ansi }
 }
 
 if (-not $env:ERPCONNECTORS_SANDBOX_URI) {

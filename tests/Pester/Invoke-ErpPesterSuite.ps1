@@ -44,14 +44,16 @@ try {
     $configuration.Run.Path = $Path
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = $Output
-    $configuration.TestResult.Enabled = $true
-    $configuration.TestResult.OutputFormat = 'NUnitXml'
-    $configuration.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.xml'
     $result = Invoke-Pester -Configuration $configuration
 }
 finally {
     Stop-ErpTestSandbox $sandbox
 }
+
+# The NUnit file for tools that read one; written after the run, so a report that cannot be written (a control
+# character in an error message) does not lose the results below.
+try { Export-NUnitReport -Result $result -Path (Join-Path $ResultDirectory 'pester.xml') }
+catch { Write-Warning "pester.xml not written: $_" }
 
 function Get-ErrorText($errorRecords) {
     @($errorRecords | ForEach-Object { if ($_) { "$_`n$($_.ScriptStackTrace)" } }) -join "`n"

@@ -23,7 +23,7 @@ Describe 'The README examples in pwsh' {
         $customers = [array]::FindIndex([string[]]$lines, [Predicate[string]] { $args[0] -match '^\s*Number\s+Name\s+IsActive\s+Email\s+Owner\s+City\s*$' })
         $customers | Should -BeGreaterOrEqual 0
         $lines[($customers + 2)..($customers + 6)] | Should -Match '^\s*\d+ Customer '
-        $lines | Should -Contain ($lines | Where-Object { $_ -match '^\s*Number\s+Date\s+DueDate\s+Customer\s+Status\s+TotalExcludingTax\s*$' } | Select-Object -First 1)
+        @($lines | Where-Object { $_ -match '^\s*Number\s+Date\s+DueDate\s+Customer\s+Status\s+TotalExcludingTax\s*$' }) | Should -HaveCount 1
         @($lines | Where-Object { $_ -match '^Description\s+Quantity\s+UnitPrice\s+VatRate\s+TotalExcludingTax\s*$' }) | Should -HaveCount 1
         $lines[-1] | Should -Match '^\d+ active customers written to .*active-customers\.csv$'
     }
