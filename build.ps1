@@ -96,7 +96,14 @@ try {
             # The sandbox as a .NET tool (erp-sandbox): from the Release build above, or with -NoBuild from the build of
             # -Configuration that is there (the one beside the module).
             $sandboxConfiguration = if ($NoBuild) { $Configuration } else { 'Release' }
-            Invoke-Dotnet pack src/ErpConnectors.Sandbox -c $sandboxConfiguration --no-build -o $OutputPath -p:CopySandboxBesideModule=false
+            # Its publish and nuspec folders are private to this call: tests pack the same build at the same time.
+            $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('erp-sandbox-pack-' + [guid]::NewGuid().ToString('n'))
+            try {
+                Invoke-Dotnet pack src/ErpConnectors.Sandbox -c $sandboxConfiguration --no-build --output $OutputPath '-p:CopySandboxBesideModule=false' "-p:PublishDir=$scratch/publish/" "-p:NuspecOutputPath=$scratch/nuspec/"
+            }
+            finally {
+                Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
+            }
             Write-Host "Sandbox tool: $(Join-Path $OutputPath 'ErpConnectors.Sandbox.*.nupkg') (dotnet tool install --global ErpConnectors.Sandbox --add-source $OutputPath)"
         }
         'Sandbox' {

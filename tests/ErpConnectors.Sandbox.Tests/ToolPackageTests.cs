@@ -25,7 +25,8 @@ public sealed class ToolPackageTests
 
             // Packs the build under test (no rebuild: the test's own configuration, already built).
             var project = Path.Combine(RepositoryRoot(), "src", "ErpConnectors.Sandbox", "ErpConnectors.Sandbox.csproj");
-            await RunAsync(SandboxProcess.DotnetHost, "pack", project, "--no-build", "-c", Configuration(), "-o", feed, "-p:CopySandboxBesideModule=false");
+            // Publish and nuspec folders of its own: ./build.ps1 Package (the Pester suite) may pack the same build meanwhile.
+            await RunAsync(SandboxProcess.DotnetHost, "pack", project, "--no-build", "-c", Configuration(), "-o", feed, "-p:CopySandboxBesideModule=false", $"-p:PublishDir={temp.FullName}/publish/", $"-p:NuspecOutputPath={temp.FullName}/nuspec/");
             var package = Assert.Single(Directory.GetFiles(feed, "ErpConnectors.Sandbox.*.nupkg"));
             var version = Path.GetFileNameWithoutExtension(package)["ErpConnectors.Sandbox.".Length..];
 
