@@ -14,7 +14,7 @@ catch (FormatException error)
 {
     // The message names the option and what it takes; the whole help would push it off the screen.
     await Console.Error.WriteLineAsync(error.Message);
-    await Console.Error.WriteLineAsync("dotnet run --project src/ErpConnectors.Sandbox -- --help lists every option.");
+    await Console.Error.WriteLineAsync("--help lists every option (erp-sandbox --help, or dotnet run --project src/ErpConnectors.Sandbox -- --help).");
     return 2;
 }
 

@@ -197,6 +197,8 @@ internal sealed class CommandLine
         text.AppendLine();
         text.AppendLine("Usage: dotnet run --project src/ErpConnectors.Sandbox -- [options]");
         text.AppendLine("       ./build.ps1 Sandbox -SandboxArgument '--port', '5380', ...");
+        text.AppendLine("       erp-sandbox [options]            (the .NET tool: ./build.ps1 Package, dotnet tool install)");
+        text.AppendLine("       Start-ErpSandbox [parameters]    (from PowerShell, with the module; -ArgumentList takes these options)");
         text.AppendLine("Values: --name value or --name=value.");
         foreach (var group in Specs.Select(s => s.Group).Distinct())
         {
