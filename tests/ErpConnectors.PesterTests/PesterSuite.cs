@@ -53,6 +53,11 @@ public static class PesterSuite
         }
 
         start.Environment["ERPCONNECTORS_TEST_SANDBOX_DLL"] = Path.Combine(AppContext.BaseDirectory, "ErpConnectors.Sandbox.dll");
+#if DEBUG
+        start.Environment["ERPCONNECTORS_TEST_CONFIGURATION"] = "Debug";
+#else
+        start.Environment["ERPCONNECTORS_TEST_CONFIGURATION"] = "Release";
+#endif
         start.Environment.Remove("ERPCONNECTORS_SANDBOX_URI");
         start.Environment["NO_COLOR"] = "1";
 

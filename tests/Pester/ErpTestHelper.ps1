@@ -17,12 +17,21 @@
         dotnet pwsh -NoProfile -Command 'Import-Module ./out/modules/Pester; Invoke-Pester tests/Pester/Csv.Tests.ps1 -Output Detailed'
 
     The sandbox is shared by every file, so a test changes only records it created, and never asserts counts of data
-    that other files may add. A test that needs its own data or faults starts a private sandbox:
+    that other files may add. A test that needs its own data or faults starts a private sandbox (a few seconds):
 
-        BeforeAll { . $PSScriptRoot/ErpTestHelper.ps1; $own = Start-ErpTestSandbox -ArgumentList '--rate429', '0.5' }
-        AfterAll  { Stop-ErpTestSandbox $own }
-        It '...' { Connect-Severa -Sandbox -PassThru:$false; ... }   # after: $env:ERPCONNECTORS_SANDBOX_URI = $own.Uri
+        BeforeAll {
+            . $PSScriptRoot/ErpTestHelper.ps1
+            $own = Start-ErpTestSandbox -ArgumentList '--severa-rate429', '0.5'   # any option of the sandbox's --help
+            $suiteSandbox = $env:ERPCONNECTORS_SANDBOX_URI
+            $env:ERPCONNECTORS_SANDBOX_URI = $own.Uri
+            Connect-Severa -Sandbox                                              # signs in to the private one
+        }
+        AfterAll {
+            $env:ERPCONNECTORS_SANDBOX_URI = $suiteSandbox
+            Stop-ErpTestSandbox $own
+        }
 
+    Get-ErpReadmeBlock NAME returns a marked README block (<!-- NAME:begin --> ... <!-- NAME:end -->) as written.
     Tests that need a fresh process (what a runbook sees: no stdin, -NonInteractive; the module not yet imported)
     use Invoke-ErpPwsh, which runs a script in a child pwsh of the same version, stdin closed.
 
