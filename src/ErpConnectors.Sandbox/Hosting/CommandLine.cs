@@ -132,6 +132,8 @@ internal sealed class CommandLine
             new(Severa, "--severa-customers", "<n>", Inv($"Customers to generate (default {d.Severa.CustomerCount}; millions are fine, rows are computed)"), (s, n, v) => s.Options.Severa.CustomerCount = Int(n, v, 0, SeveraSandbox.MaxCustomerCount)),
             new(Severa, "--severa-rps", "<n>", Inv($"Calls per second per client id (default {d.Severa.RequestsPerSecond}; 0 = unlimited)"), (s, n, v) => s.Options.Severa.RequestsPerSecond = Int(n, v, 0, 1_000_000)),
             new(Severa, "--severa-max-rows", "<n>", Inv($"Largest rowCount a list accepts (default {d.Severa.MaxRowCount})"), (s, n, v) => s.Options.Severa.MaxRowCount = Int(n, v, 1, 1_000_000)),
+            new(Severa, "--severa-limited-max-rows", "<n>", Inv($"Largest rowCount on the lists the published OpenAPI caps at 100 (default {d.Severa.LimitedMaxRowCount})"), (s, n, v) => s.Options.Severa.LimitedMaxRowCount = Int(n, v, 1, 1_000_000)),
+            new(Severa, "--severa-cap-row-count", null, "A rowCount above a list's maximum gets the maximum silently (default: refused with 400)", (s, _, _) => s.Options.Severa.RowCountAboveMaximum = SeveraRowCountPolicy.Cap),
             new(Severa, "--severa-token-lifetime", "<s>", Inv($"Access token lifetime in seconds (default {d.Severa.AccessTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Severa.AccessTokenLifetime = Seconds(n, v), ["--token-lifetime"]),
             new(Severa, "--severa-refresh-token-lifetime", "<s>", Inv($"Refresh token lifetime in seconds (default {d.Severa.RefreshTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Severa.RefreshTokenLifetime = Seconds(n, v), ["--refresh-token-lifetime"]),
         ]);
