@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Hosting.Control;
 using ErpConnectors.Sandbox.Jiwa;
 using ErpConnectors.Sandbox.Microbizz;
 using ErpConnectors.Sandbox.Qics;
@@ -101,6 +102,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var microbizz = new MicrobizzSandbox(options);
         SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy), new MicrobizzSystem(microbizz)];
 
+        // Before the log: the control endpoint's own calls are not requests to any system.
+        app.UseMiddleware<ControlMiddleware>(ControlledSystem.For(systems, options), requests);
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.Use(HostileFaultResponder.RewriteAsync);
         app.UseRouting();

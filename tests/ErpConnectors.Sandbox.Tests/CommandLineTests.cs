@@ -110,7 +110,7 @@ public sealed partial class CommandLineTests
         Assert.Equal(
             ["General", "Faults of every system", "Visma Severa", "Jiwa Financials", "QicsMilestones", "Divalto Weavy", "Microbizz GO", "Hostile network"],
             sections.Keys.Select(k => k.Split(" (")[0]));
-        Assert.Equal(["--port", "--seed", "-h, --help"], sections["General"].Select(l => l.Name));
+        Assert.Equal(["--port", "--seed", "--exit-with", "-h, --help"], sections["General"].Select(l => l.Name));
         Assert.Equal(["--latency", "--rate429", "--rate5xx"], sections.Single(s => s.Key.StartsWith("Faults", StringComparison.Ordinal)).Value.Select(l => l.Name));
         (string Title, string System, string[] Knobs)[] systems =
         [
