@@ -18,6 +18,7 @@ namespace ErpConnectors.Core.Json;
 internal sealed class JsonElementStream : IDisposable
 {
     private const int InitialBufferSize = 32 * 1024;
+    private const int HeadSize = 512;
 
     private enum Phase { Start, InEnvelope, InArray, Done }
 
@@ -35,6 +36,8 @@ internal sealed class JsonElementStream : IDisposable
     private Phase _phase;
     private bool _enveloped;
     private PendingRecords? _pending;
+    private bool _bomChecked;
+    private byte[] _head = Array.Empty<byte>();
 
     public JsonElementStream(Stream stream, string? arrayProperty, string? typeName)
     {
@@ -58,6 +61,12 @@ internal sealed class JsonElementStream : IDisposable
     /// <summary>Whether the body held an array where one was expected (false for an empty or null answer).</summary>
     public bool FoundArray { get; private set; }
 
+    /// <summary>The body was empty (or only whitespace): no JSON at all, not even null.</summary>
+    public bool EmptyBody { get; private set; }
+
+    /// <summary>How the body began (its first bytes), for a message when it is not what was expected.</summary>
+    public string Excerpt() => Errors.ErrorBody.Excerpt(_head, _head.Length);
+
     /// <summary>The next element converted to a PowerShell value (see <see cref="DeferRecords"/>); false at the end of the array.</summary>
     public async ValueTask<(bool Found, object? Value)> ReadNextAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +84,7 @@ internal sealed class JsonElementStream : IDisposable
                 default:
                     if (_final)
                     {
-                        throw new JsonException("The response ended in the middle of a JSON value.");
+                        throw new BodyEndedEarlyException();
                     }
 
                     await FillAsync(cancellationToken).ConfigureAwait(false);
@@ -94,9 +103,26 @@ internal sealed class JsonElementStream : IDisposable
             return Step.Finished;
         }
 
+        if (_phase == Phase.Start && !_bomChecked)
+        {
+            // A UTF-8 byte-order mark is legal before JSON text (RFC 8259 lets a parser ignore it); the reader refuses it.
+            if (_end - _start < 3 && !_final && IsBomPrefix(_end - _start))
+            {
+                return Step.NeedMore;
+            }
+
+            if (_end - _start >= 3 && IsBomPrefix(3))
+            {
+                _start += 3;
+            }
+
+            _bomChecked = true;
+        }
+
         if (_phase == Phase.Start && _final && IsBlank())
         {
             _phase = Phase.Done; // an empty body (204, or only whitespace): nothing to stream
+            EmptyBody = true;
             return Step.Finished;
         }
 
@@ -203,6 +229,20 @@ internal sealed class JsonElementStream : IDisposable
         }
     }
 
+    private bool IsBomPrefix(int length)
+    {
+        ReadOnlySpan<byte> bom = stackalloc byte[] { 0xEF, 0xBB, 0xBF };
+        for (int i = 0; i < length; i++)
+        {
+            if (_buffer[_start + i] != bom[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Utf8JsonReader throws on a final block without a token, so an empty body is recognised before it reads.
     private bool IsBlank()
     {
@@ -245,6 +285,14 @@ internal sealed class JsonElementStream : IDisposable
         if (read == 0)
         {
             _final = true;
+        }
+        else if (_head.Length < HeadSize)
+        {
+            int keep = Math.Min(HeadSize - _head.Length, read);
+            byte[] head = new byte[_head.Length + keep];
+            Buffer.BlockCopy(_head, 0, head, 0, _head.Length);
+            Buffer.BlockCopy(_buffer, _end, head, _head.Length, keep);
+            _head = head;
         }
 
         _end += read;

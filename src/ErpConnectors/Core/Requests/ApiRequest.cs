@@ -122,6 +122,29 @@ internal sealed class ApiRequest
         return new Uri(text.ToString());
     }
 
+    /// <summary>
+    /// The request as it is now, for sending again later (a page read once more after its body broke off) while
+    /// this one moves on to the next page.
+    /// </summary>
+    public ApiRequest Snapshot()
+    {
+        var copy = new ApiRequest(Method, Path)
+        {
+            Body = Body,
+            ContentType = ContentType,
+            Idempotent = Idempotent,
+            SessionBound = SessionBound,
+            Absolute = Absolute,
+        };
+        copy._query.AddRange(_query);
+        foreach (var header in Headers)
+        {
+            copy.Headers[header.Key] = header.Value;
+        }
+
+        return copy;
+    }
+
     /// <summary>"GET /customers" for messages (no query string: on some systems it may hold secrets).</summary>
     public string Describe() => $"{Method} /{Path}";
 
