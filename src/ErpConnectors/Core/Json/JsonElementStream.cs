@@ -64,8 +64,31 @@ internal sealed class JsonElementStream : IDisposable
     /// <summary>The body was empty (or only whitespace): no JSON at all, not even null.</summary>
     public bool EmptyBody { get; private set; }
 
-    /// <summary>How the body began (its first bytes), for a message when it is not what was expected.</summary>
-    public string Excerpt() => Errors.ErrorBody.Excerpt(_head, _head.Length);
+    /// <summary>
+    /// How the body began, for a message when it is not what was expected: its first bytes, read further (up to a
+    /// few hundred bytes) when the reader stopped at the first wrong one.
+    /// </summary>
+    public async Task<string> ExcerptAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            byte[] more = new byte[HeadSize];
+            int read;
+            while (!_final && _head.Length < HeadSize && (read = await _stream.ReadAsync(more, 0, HeadSize - _head.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                byte[] head = new byte[_head.Length + read];
+                Buffer.BlockCopy(_head, 0, head, 0, _head.Length);
+                Buffer.BlockCopy(more, 0, head, _head.Length, read);
+                _head = head;
+            }
+        }
+        catch (IOException)
+        {
+            // What arrived is excerpt enough.
+        }
+
+        return Errors.ErrorBody.Excerpt(_head, _head.Length);
+    }
 
     /// <summary>The next element converted to a PowerShell value (see <see cref="DeferRecords"/>); false at the end of the array.</summary>
     public async ValueTask<(bool Found, object? Value)> ReadNextAsync(CancellationToken cancellationToken)
@@ -126,7 +149,9 @@ internal sealed class JsonElementStream : IDisposable
             return Step.Finished;
         }
 
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
+        // Only the body's first token is read as final: once inside the array, a body that ends early must read as
+        // "more needed" (and so as a body cut off), not as the reader's own syntax error.
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final && _phase == Phase.Start, _state);
         if (!reader.Read())
         {
             return Step.NeedMore;

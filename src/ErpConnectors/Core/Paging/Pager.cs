@@ -267,7 +267,7 @@ internal static class Pager
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is System.Text.Json.JsonException || ex is InvalidOperationException || ex is FormatException))
                 {
-                    string excerpt = elements?.Excerpt() ?? string.Empty;
+                    string excerpt = elements is null ? string.Empty : await elements.ExcerptAsync(cancellationToken).ConfigureAwait(false);
                     elements?.Dispose();
                     response.Dispose();
                     await _rows.FlushAsync(_output, cancellationToken).ConfigureAwait(false); // the rows before it still go out first
