@@ -74,7 +74,7 @@ public sealed partial class FaultOptions
     /// <summary>Bytes of huge error bodies the server could write before each client went away: what a client read, at most.</summary>
     public long HugeErrorBytesSent => Interlocked.Read(ref _hugeErrorBytesSent);
 
-    /// <summary>Body faults fired so far (queued and random).</summary>
+    /// <summary>Body faults fired since the last <see cref="Reset"/> (queued and random).</summary>
     public int BodyFaultsFired => Volatile.Read(ref _bodyFaultsFired);
 
     public void Enqueue(BodyFault fault)
@@ -160,5 +160,6 @@ public sealed partial class FaultOptions
         _hugeErrorRate = 0;
         _hugeErrorBytes = DefaultHugeErrorBytes;
         Interlocked.Exchange(ref _hugeErrorBytesSent, 0);
+        Interlocked.Exchange(ref _bodyFaultsFired, 0);
     }
 }

@@ -9,6 +9,7 @@ namespace ErpConnectors.Sandbox.Hosting;
 internal sealed class BodyFaultMiddleware(RequestDelegate next, SandboxSystem system)
 {
     private const int ChunkSize = 64 * 1024;
+    private static readonly TimeSpan CutOffGrace = TimeSpan.FromMilliseconds(100);
 
     internal const string SignInPage =
         "<!DOCTYPE html>\n<html><head><title>Sign in - Corporate Web Proxy</title></head>\n" +
@@ -77,6 +78,9 @@ internal sealed class BodyFaultMiddleware(RequestDelegate next, SandboxSystem sy
             default: // CutOff
                 await realBody.WriteAsync(body.AsMemory(0, (int)Math.Min(fault.Bytes, body.Length)), context.RequestAborted).ConfigureAwait(false);
                 await realBody.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                // An abort drops output the socket has not sent yet: a moment lets the headers and the first bytes go,
+                // so the client meets the cut inside the body (when it does not, it meets a reset before the answer).
+                await Task.Delay(CutOffGrace, context.RequestAborted).ConfigureAwait(false);
                 context.Abort();
                 return;
         }

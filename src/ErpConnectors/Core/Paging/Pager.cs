@@ -283,10 +283,11 @@ internal static class Pager
             }
         }
 
+        // A body that broke off says nothing about the server's load (a 429 or 5xx would): a short pause is enough.
         private TimeSpan Backoff(int attempt)
         {
             var settings = _runtime.Options.Retry;
-            double ms = settings.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+            double ms = settings.BaseDelay.TotalMilliseconds / 4 * Math.Pow(2, attempt - 1);
             return TimeSpan.FromMilliseconds(Math.Min(ms, settings.MaxDelay.TotalMilliseconds));
         }
     }
