@@ -265,3 +265,52 @@ public class HostileBodyTests : IClassFixture<HostileBodyFixture>
         Assert.True(sent < 24L * 1024 * 1024, $"{sent} of {Huge} bytes were sent");
     }
 }
+
+/// <summary>Issue 13, item 7: long id lists are read in several requests, each with a URL a server accepts.</summary>
+public class LongIdListTests : IClassFixture<HostileBodyFixture>
+{
+    private readonly HostileBodyFixture _sandbox;
+
+    public LongIdListTests(HostileBodyFixture sandbox)
+    {
+        _sandbox = sandbox;
+        sandbox.Reset();
+    }
+
+    [Fact]
+    public void Five_thousand_customer_numbers_go_in_several_short_URLs_and_each_customer_comes_once()
+    {
+        var (connect, _, _, _) = HostileBodyFixture.System("severa");
+        using var session = new PowerShellSession();
+        session.RunOk(connect, _sandbox.Variables());
+        _sandbox.Server.Requests.ClearWhenAnswered();
+
+        var result = session.Run("$VerbosePreference = 'Continue'; Get-SeveraCustomer -Number (10000..14999) | ForEach-Object number");
+
+        Assert.Empty(result.Errors);
+        var numbers = result.Output.Select(o => Convert.ToInt64(o.BaseObject, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(10000, HostileBodyFixture.SeveraCustomers).Select(n => (long)n), numbers.Order());
+        var calls = _sandbox.Server.Requests.AnsweredSnapshot().Where(r => r.Method == "GET" && r.Path.EndsWith("/customers", StringComparison.Ordinal)).ToList();
+        Assert.True(calls.Count > 10, $"{calls.Count} requests");
+        Assert.All(calls, call => Assert.True(call.Path.Length + call.QueryString.Length < 2048, $"{call.Path.Length + call.QueryString.Length} characters"));
+        Assert.Contains(result.Verbose, line => line.Contains("too long for one request", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_AutoQuery_In_list_is_split_too()
+    {
+        var (connect, _, _, _) = HostileBodyFixture.System("jiwa");
+        using var session = new PowerShellSession();
+        var all = session.RunOk(connect + "; Get-JiwaDebtor -PageSize 500 | ForEach-Object DebtorID", _sandbox.Variables()).Select(o => o.BaseObject.ToString()!).ToList();
+        _sandbox.Server.Requests.ClearWhenAnswered();
+        var vars = _sandbox.Variables();
+        vars["ids"] = all.ToArray();
+
+        var ids = session.RunOk("Get-JiwaDebtor -Filter @{ DebtorIDIn = $ids } | ForEach-Object DebtorID", vars).Select(o => o.BaseObject.ToString()).ToList();
+
+        Assert.Equal(all.Order(), ids.Order());
+        var calls = _sandbox.Server.Requests.AnsweredSnapshot().Where(r => r.Path.Contains("DebtorList", StringComparison.Ordinal)).ToList();
+        Assert.True(calls.Count > 1);
+        Assert.All(calls, call => Assert.True(call.Path.Length + call.QueryString.Length < 2048));
+    }
+}

@@ -77,6 +77,14 @@ internal sealed class ApiRequest
         return Add(key, value);
     }
 
+    /// <summary>Replaces every value of <paramref name="key"/> with <paramref name="values"/>, where the first one stood.</summary>
+    public void ReplaceAll(string key, IEnumerable<string> values)
+    {
+        int at = _query.FindIndex(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
+        _query.RemoveAll(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
+        _query.InsertRange(at < 0 ? _query.Count : at, values.Select(value => new KeyValuePair<string, string>(key, value)));
+    }
+
     public string? GetQueryValue(string key) =>
         _query.Where(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Select(pair => pair.Value).LastOrDefault();
 

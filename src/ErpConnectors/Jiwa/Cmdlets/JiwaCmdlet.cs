@@ -93,7 +93,7 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
         }
 
         JiwaQuery.AddOrder(request, OrderBy, Descending);
-        ListCmdletSupport.Stream(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, JiwaApi.ResultsProperty);
+        ListCmdletSupport.StreamIdLists(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, Resource.Key, JiwaApi.ResultsProperty, isCommaList: JiwaQuery.IsInList);
     }
 
     /// <summary>Reads records by id; a missing one is a non-terminating ObjectNotFound naming it.</summary>
