@@ -39,7 +39,7 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDi
     [ValidateRange(1, WeavyApi.MaxBatchSize)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
-    /// <summary>Each input object is an ImportDataSet document: @{ customer = @(@{...}); customerContact = @(...) }.</summary>
+    /// <summary>Each input object is an ImportDataSet document: @{ customer = @(@{...}); customercontact = @(...) }.</summary>
     [Parameter(Mandatory = true, ParameterSetName = "DataSet")]
     public SwitchParameter DataSet { get; set; }
 
