@@ -114,6 +114,7 @@ public sealed class SandboxServer : IAsyncDisposable
                 branch =>
                 {
                     branch.UseMiddleware<FaultInjectionMiddleware>(system);
+                    branch.UseMiddleware<BodyFaultMiddleware>(system);
                     system.ConfigurePipeline(branch);
                 });
             system.MapEndpoints(app);
@@ -234,7 +235,26 @@ public sealed class SandboxServer : IAsyncDisposable
             parts.Add("hostile " + HostileOptions.Name(hostile));
         }
 
+        parts.AddRange(DescribeBodyFaults(faults));
         return "faults: " + (parts.Count > 0 ? string.Join(", ", parts) : "none");
+    }
+
+    private static IEnumerable<string> DescribeBodyFaults(FaultOptions faults)
+    {
+        if (faults.CutOffRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"cut-off rate {faults.CutOffRate} after {faults.CutAfterBytes} bytes");
+        }
+
+        if (faults.HtmlRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"HTML-page rate {faults.HtmlRate}");
+        }
+
+        if (faults.HugeErrorRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"huge-error rate {faults.HugeErrorRate} ({faults.HugeErrorBytes / (1024 * 1024)} MB)");
+        }
     }
 
     private static void Validate(SandboxOptions options)

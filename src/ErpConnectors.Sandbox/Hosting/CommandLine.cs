@@ -99,6 +99,7 @@ internal sealed partial class CommandLine
             system.Faults.Latency = settings.Latency;
             system.Faults.TooManyRequestsRate = settings.TooManyRequestsRate;
             system.Faults.ServerErrorRate = settings.ServerErrorRate;
+            settings.Body.ApplyTo(system.Faults);
         }
     }
 
@@ -191,6 +192,7 @@ internal sealed partial class CommandLine
             new(group, prefix + "latency", "<ms>", $"Delay added to every {requests} ({Default("latency")})", (s, n, v) => target(s).Latency = TimeSpan.FromMilliseconds(Int(n, v, 0, 600_000))),
             new(group, prefix + "rate429", "<p>", $"Probability 0..1 of a 429 answer on any {requests} ({Default("rate429")})", (s, n, v) => target(s).TooManyRequestsRate = Probability(n, v)),
             new(group, prefix + "rate5xx", "<p>", $"Probability 0..1 of a 500/503 answer on any {requests} ({Default("rate5xx")})", (s, n, v) => target(s).ServerErrorRate = Probability(n, v)),
+            .. BodyFaultSpecs(group, prefix, requests, s => target(s).Body),
         ];
     }
 
@@ -257,6 +259,8 @@ internal sealed partial class CommandLine
         public double? TooManyRequestsRate { get; set; }
 
         public double? ServerErrorRate { get; set; }
+
+        public BodyFaultOverrides Body { get; } = new();
     }
 
     private sealed class ParseState(SandboxOptions options)
@@ -277,10 +281,11 @@ internal sealed partial class CommandLine
             pair => new FaultSettings(
                 pair.Value.Latency ?? Global.Latency ?? TimeSpan.Zero,
                 pair.Value.TooManyRequestsRate ?? Global.TooManyRequestsRate ?? 0,
-                pair.Value.ServerErrorRate ?? Global.ServerErrorRate ?? 0),
+                pair.Value.ServerErrorRate ?? Global.ServerErrorRate ?? 0,
+                pair.Value.Body.Resolve(Global.Body)),
             StringComparer.Ordinal);
     }
 }
 
 /// <summary>Latency and random-fault rates for one system, as <see cref="FaultOptions"/> takes them.</summary>
-internal readonly record struct FaultSettings(TimeSpan Latency, double TooManyRequestsRate, double ServerErrorRate);
+internal readonly record struct FaultSettings(TimeSpan Latency, double TooManyRequestsRate, double ServerErrorRate, BodyFaultSettings Body = default);
