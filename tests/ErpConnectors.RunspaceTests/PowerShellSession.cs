@@ -22,10 +22,11 @@ public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PowerShellSession()
+    /// <param name="host">A host for the runspace (e.g. <see cref="NonInteractiveHost"/>); none by default.</param>
+    public PowerShellSession(System.Management.Automation.Host.PSHost? host = null)
     {
         var state = InitialSessionState.CreateDefault2();
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
         var imported = Run($"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop");
         if (imported.Terminating is not null || imported.Errors.Count > 0)

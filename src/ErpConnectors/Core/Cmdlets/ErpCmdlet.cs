@@ -43,7 +43,7 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
     /// <param name="failuresTerminate">Every failure stops the pipeline (Connect: nothing can follow a failed login).</param>
     internal T? Run<T>(Func<ICallOutput, CancellationToken, Task<T>> work, object? target = null, int readAhead = 1000, bool failuresTerminate = false)
     {
-        var bridge = new PipelineBridge(readAhead, IsEnabled("Verbose", "VerbosePreference"), IsEnabled("Debug", "DebugPreference"), ShowsProgress());
+        var bridge = new PipelineBridge(readAhead, VerboseAsked(), IsEnabled("Debug", "DebugPreference"), ShowsProgress());
         try
         {
             return bridge.Run(this, work, StopToken);
@@ -74,6 +74,34 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
         }
 
         WriteError(record);
+    }
+
+    /// <summary>
+    /// Writes a verbose line only when verbose output was asked for. Hides <see cref="Cmdlet.WriteVerbose"/> on
+    /// purpose: with -Debug alone PowerShell treats every verbose line as Inquire, a prompt, which fails in a
+    /// non-interactive host (runbooks).
+    /// </summary>
+    protected new void WriteVerbose(string text)
+    {
+        if (VerboseAsked())
+        {
+            base.WriteVerbose(text);
+        }
+    }
+
+    /// <summary>
+    /// -Debug without -Verbose means no verbose lines: the engine would prompt for each one, whatever $VerbosePreference
+    /// says (the debug lines carry the same calls). Otherwise -Verbose or $VerbosePreference decides.
+    /// </summary>
+    private bool VerboseAsked()
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (!bound.ContainsKey("Verbose") && bound.TryGetValue("Debug", out object? debug) && LanguagePrimitives.IsTrue(debug))
+        {
+            return false;
+        }
+
+        return IsEnabled("Verbose", "VerbosePreference");
     }
 
     /// <summary>Whether -Verbose/-Debug (or the preference variable) asks for that stream.</summary>

@@ -35,7 +35,14 @@ internal sealed class PipelineBridge : ICallOutput
 
     public bool ProgressEnabled { get; }
 
-    public void Verbose(string message) => Post(Kind.Verbose, message);
+    public void Verbose(string message)
+    {
+        // Never write a stream nobody asked for: with -Debug alone the engine would prompt for each verbose line.
+        if (VerboseEnabled)
+        {
+            Post(Kind.Verbose, message);
+        }
+    }
 
     public void Debug(string message) => Post(Kind.Debug, message);
 
