@@ -9,7 +9,8 @@ namespace ErpConnectors.Core.Cmdlets;
 
 /// <summary>
 /// Flattens nested records into one level of scalar properties named by their path (customer.guid,
-/// address.country.name) and joins arrays into one string, so Export-Csv writes one value per cell.
+/// address.country.name) and joins arrays into one string, so Export-Csv writes one value per cell. Dates become
+/// ISO 8601 text, so the file reads the same in every culture and goes back in through Import-Csv.
 /// </summary>
 [Cmdlet(VerbsData.ConvertTo, "ErpFlatObject")]
 [OutputType(typeof(PSObject))]
@@ -106,8 +107,26 @@ public sealed class ConvertToErpFlatObjectCommand : PSCmdlet
             return;
         }
 
-        target.Properties.Add(new PSNoteProperty(name, unwrapped is PSCustomObject ? Scalar(value) : unwrapped));
+        target.Properties.Add(new PSNoteProperty(name, unwrapped switch
+        {
+            PSCustomObject => Scalar(value),
+            DateTimeOffset or DateTime => Scalar(unwrapped), // Export-Csv would write the culture's format
+            _ => unwrapped,
+        }));
     }
+
+    /// <summary>
+    /// ISO 8601, the same in every culture and read back by every cmdlet: 2024-10-11 for a day (a date without
+    /// time or zone), 2024-10-11T15:21:00+00:00 for a moment, fractions of a second only when there are any.
+    /// </summary>
+    internal static string IsoText(object moment) => moment switch
+    {
+        DateTimeOffset offset => offset.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Unspecified, TimeOfDay.Ticks: 0 } day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Utc } utc => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(moment, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
 
     private static PSObject PSObjectFrom(IDictionary dictionary)
     {
@@ -138,8 +157,7 @@ public sealed class ConvertToErpFlatObjectCommand : PSCmdlet
         return unwrapped switch
         {
             null => string.Empty,
-            DateTimeOffset moment => moment.ToString("o", CultureInfo.InvariantCulture),
-            DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
+            DateTimeOffset or DateTime => IsoText(unwrapped),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => unwrapped.ToString() ?? string.Empty,
         };

@@ -39,11 +39,13 @@ public sealed class AddMicrobizzAssignmentCommand : NewMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("task_id", "task_ref")]
     [MicrobizzField("task_ref")]
+    [NumberText(WholeNumber = true)]
     public long? TaskId { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("user_id", "user_ref")]
     [MicrobizzField("user_ref")]
+    [NumberText(WholeNumber = true)]
     public long? UserId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -67,5 +69,6 @@ public sealed class RemoveMicrobizzAssignmentCommand : RemoveMicrobizzTypedCmdle
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("assignment_id")]
     [MicrobizzField("assignment_id")]
+    [NumberText(WholeNumber = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 }

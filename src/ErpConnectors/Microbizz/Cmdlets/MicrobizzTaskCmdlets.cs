@@ -62,12 +62,14 @@ public sealed class NewMicrobizzTaskCommand : NewMicrobizzTypedCmdlet
     [Alias("company_ref")]
     [EmptyAsNull]
     [MicrobizzField("company_ref")]
+    [NumberText(WholeNumber = true)]
     public long? CompanyId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("foreigncompany_ref")]
     [EmptyAsNull]
     [MicrobizzField("foreigncompany_ref")]
+    [NumberText(WholeNumber = true)]
     public long? ForeignCompanyId { get; set; }
 
     /// <summary>A file to attach: read before anything is sent, sent Base64 with a media type from its extension.</summary>
@@ -89,6 +91,7 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("task_id")]
     [MicrobizzField("task_id")]
+    [NumberText(WholeNumber = true)]
     public long Id { get; set; }
 
     [Parameter]
@@ -106,10 +109,12 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
 
     [Parameter]
     [MicrobizzField("company_ref")]
+    [NumberText(WholeNumber = true)]
     public long? CompanyId { get; set; }
 
     [Parameter]
     [MicrobizzField("foreigncompany_ref")]
+    [NumberText(WholeNumber = true)]
     public long? ForeignCompanyId { get; set; }
 
     [Parameter(ParameterSetName = "Attach")]

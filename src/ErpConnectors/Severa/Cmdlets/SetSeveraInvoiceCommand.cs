@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
@@ -25,6 +26,7 @@ public sealed class SetSeveraInvoiceCommand : SeveraWriteCmdlet
 
     [Parameter]
     [ValidateRange(1, long.MaxValue)]
+    [NumberText(WholeNumber = true)]
     public long? Number { get; set; }
 
     [Parameter]

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
@@ -24,6 +25,7 @@ public sealed class SetSeveraWorkHourCommand : SeveraWriteCmdlet
 
     [Parameter]
     [ValidateRange(0, 24)]
+    [NumberText]
     public decimal? Quantity { get; set; }
 
     [Parameter]
@@ -37,6 +39,7 @@ public sealed class SetSeveraWorkHourCommand : SeveraWriteCmdlet
     public Guid? WorkTypeGuid { get; set; }
 
     [Parameter]
+    [NumberText]
     public decimal? UnitPrice { get; set; }
 
     [Parameter]
