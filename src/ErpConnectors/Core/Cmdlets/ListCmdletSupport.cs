@@ -22,21 +22,25 @@ internal static class ListCmdletSupport
         return (first, (long)Math.Min(paging.Skip, long.MaxValue));
     }
 
-    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total is unknown to these APIs).</summary>
+    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total where the answer gives one, else unknown).</summary>
     public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null, Func<object?, bool>? keep = null)
     {
         var (first, skip) = Paging(cmdlet);
-        if (cmdlet.PagingParameters.IncludeTotalCount)
-        {
-            cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount(0, 0.0));
-        }
-
+        PagingParameters paging = cmdlet.PagingParameters;
         if (first == 0)
         {
+            if (paging.IncludeTotalCount)
+            {
+                cmdlet.WriteObject(paging.NewTotalCount(0, 0.0));
+            }
+
             return;
         }
 
-        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep };
+        Func<long?, object>? totalCount = paging.IncludeTotalCount
+            ? total => total is long known ? paging.NewTotalCount((ulong)Math.Max(0, known), 1.0) : paging.NewTotalCount(0, 0.0)
+            : null;
+        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep, TotalCount = totalCount };
         // Half a page of records waits for the consumer: the pager then cannot finish a page, and so cannot ask for
         // the one after the page already requested, before the consumer has taken most of it. Read-ahead stays one
         // page (requested on the previous page's headers), and a pipeline that stops early leaves at most that one.

@@ -40,6 +40,7 @@ internal static class Pager
         // the server prepares it while this page is converted and consumed. Cancelled when the list ends early.
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var rows = new RowBatch();
+        Func<long?, object>? totalCount = query.TotalCount;
         Task<HttpResponseMessage>? pending = runtime.SendAsync(request, output, prefetch.Token);
         try
         {
@@ -86,6 +87,13 @@ internal static class Pager
                             continue;
                         }
 
+                        if (totalCount is not null)
+                        {
+                            // Before the first record, as -IncludeTotalCount promises; AutoQuery sends Total before Results.
+                            await output.WriteObjectAsync(totalCount(TotalOf(strategy, elements, query)), cancellationToken).ConfigureAwait(false);
+                            totalCount = null;
+                        }
+
                         await rows.AddAsync(output, value, cancellationToken).ConfigureAwait(false);
                         if (++emitted >= wanted)
                         {
@@ -103,6 +111,13 @@ internal static class Pager
                 }
 
                 await rows.FlushAsync(output, cancellationToken).ConfigureAwait(false);
+                if (totalCount is not null)
+                {
+                    // A first page without records (an empty list, or all skipped or filtered away).
+                    await output.WriteObjectAsync(totalCount(TotalOf(strategy, elements, query)), cancellationToken).ConfigureAwait(false);
+                    totalCount = null;
+                }
+
                 pages++;
                 output.Progress(new ProgressRecord(activityId, query.Activity, $"{emitted} records, page {pages}"));
                 if (more is null)
@@ -133,6 +148,10 @@ internal static class Pager
             }
         }
     }
+
+    // A client-side filter keeps fewer records than the server's total: then the total is not known.
+    private static long? TotalOf(PagingStrategy strategy, JsonElementStream elements, PageQuery query) =>
+        query.Keep is null ? strategy.TotalOf(elements) : null;
 
     private static void Complete(ICallOutput output, PageQuery query, int activityId) =>
         output.Progress(new ProgressRecord(activityId, query.Activity, "Done") { RecordType = ProgressRecordType.Completed });
