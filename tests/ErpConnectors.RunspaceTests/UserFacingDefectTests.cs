@@ -4,6 +4,13 @@ using ErpConnectors.Sandbox;
 
 namespace ErpConnectors.RunspaceTests;
 
+/// <summary>Completion through TabExpansion2, as the console asks for it.</summary>
+internal static class Completion
+{
+    public const string Function = @"
+        function Complete($line) { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object { '{0}|{1}' -f $_.CompletionText, $_.ListItemText } }";
+}
+
 /// <summary>What people met in real pwsh on Jiwa: the total count, the messages.</summary>
 public class JiwaUserFacingTests : IClassFixture<JiwaSandboxFixture>
 {
@@ -26,6 +33,18 @@ public class JiwaUserFacingTests : IClassFixture<JiwaSandboxFixture>
         Assert.Equal("3", output[0].ToString());
         Assert.Equal(JiwaSandboxFixture.Debtors.ToString(System.Globalization.CultureInfo.InvariantCulture), output[1].ToString()); // the count itself; it reads "Total count: 2500"
         Assert.Equal("C00001", output[2].ToString());
+    }
+
+    [Fact]
+    public void OrderBy_completes_the_fields_of_the_list()
+    {
+        using var session = new PowerShellSession();
+        var matches = session.RunOk(JiwaSandboxFixture.Connect + Completion.Function + "\nComplete 'Get-JiwaDebtor -OrderBy Na'; Complete 'Get-JiwaSalesOrder -OrderBy Debtor'", _sandbox.Variables())
+            .Select(m => m.ToString()).ToList();
+
+        Assert.Contains("Name|Name", matches);
+        Assert.Contains("DebtorAccountNo|DebtorAccountNo", matches);
+        Assert.DoesNotContain(matches, m => m.StartsWith("AccountNo", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,6 +91,15 @@ public class MicrobizzUserFacingTests : IClassFixture<MicrobizzSandboxFixture>
     public MicrobizzUserFacingTests(MicrobizzSandboxFixture sandbox) => _sandbox = sandbox;
 
     [Fact]
+    public void Task_Status_completes_the_known_statuses()
+    {
+        using var session = new PowerShellSession();
+        var matches = session.RunOk(Completion.Function + "\nComplete 'Get-MicrobizzTask -Status S'; Complete 'Set-MicrobizzTask 1 -Status '").Select(m => m.ToString()).ToList();
+
+        Assert.Equal(new[] { "STARTED|STARTED", "NEW|NEW", "ACCEPTED|ACCEPTED", "STARTED|STARTED", "DONE|DONE", "REJECTED|REJECTED" }, matches);
+    }
+
+    [Fact]
     public void A_wrong_password_says_so_not_that_a_token_expired()
     {
         using var session = new PowerShellSession();
@@ -98,6 +126,16 @@ public class QicsUserFacingTests : IClassFixture<QicsSandboxFixture>
     }
 
     [Fact]
+    public void Property_and_OrderBy_complete_the_fields_of_the_entity()
+    {
+        using var session = new PowerShellSession();
+        var matches = session.RunOk(QicsSandboxFixture.ConnectWithRefreshToken + Completion.Function + "\nComplete 'Get-QicsEntity OverviewCustomer -Property Na'; Complete 'Get-QicsEntity -Entity OverviewCustomer -OrderBy Ci'", _sandbox.Variables())
+            .Select(m => m.ToString()).ToList();
+
+        Assert.Equal(new[] { "Name|Name", "City|City" }, matches);
+    }
+
+    [Fact]
     public void A_record_read_by_id_carries_no_odata_envelope_field()
     {
         using var session = new PowerShellSession();
@@ -116,6 +154,20 @@ public class SeveraUserFacingTests : IClassFixture<SeveraSandboxFixture>
     {
         _sandbox = sandbox;
         sandbox.Reset();
+    }
+
+    [Fact]
+    public void StatusGuid_completes_invoice_statuses_by_name()
+    {
+        using var session = new PowerShellSession();
+        var output = session.RunOk(SeveraSandboxFixture.Connect + Completion.Function + @"
+            (Get-SeveraInvoiceStatus | Where-Object name -eq 'Approved').guid
+            Complete 'Get-SeveraInvoice -StatusGuid Appr'
+            @(Complete 'Set-SeveraInvoice -Guid x -StatusGuid ').Count", _sandbox.Variables());
+
+        Assert.Equal(3, output.Count);
+        Assert.Equal($"{output[0]}|Approved", output[1].ToString());
+        Assert.True((int)output[2].BaseObject > 1);
     }
 
     [Fact]

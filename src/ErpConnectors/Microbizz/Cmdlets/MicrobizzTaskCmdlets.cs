@@ -21,6 +21,7 @@ public sealed class GetMicrobizzTaskCommand : GetMicrobizzTypedCmdlet
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("status")]
+    [ArgumentCompleter(typeof(MicrobizzTaskStatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter(ParameterSetName = "List")]
@@ -56,6 +57,7 @@ public sealed class NewMicrobizzTaskCommand : NewMicrobizzTypedCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [MicrobizzField("status")]
+    [ArgumentCompleter(typeof(MicrobizzTaskStatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -105,6 +107,7 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
 
     [Parameter]
     [MicrobizzField("status")]
+    [ArgumentCompleter(typeof(MicrobizzTaskStatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter]

@@ -37,11 +37,13 @@ public sealed class GetQicsEntityCommand : QicsCmdlet
     /// <summary>OData $orderby terms, e.g. 'Name' or 'CreatedOn desc'.</summary>
     [Parameter(ParameterSetName = "Query")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(QicsFieldCompleter))]
     public string[]? OrderBy { get; set; }
 
     /// <summary>Only these properties ($select).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(QicsFieldCompleter))]
     public string[]? Property { get; set; }
 
     /// <summary>Rows per request ($top), 1 to 1000.</summary>

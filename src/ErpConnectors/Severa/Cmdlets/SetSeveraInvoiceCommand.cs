@@ -22,6 +22,7 @@ public sealed class SetSeveraInvoiceCommand : SeveraWriteCmdlet
 
     /// <summary>The new status (a guid from Get-SeveraInvoiceStatus).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(SeveraInvoiceStatusCompleter))]
     public Guid? StatusGuid { get; set; }
 
     [Parameter]
