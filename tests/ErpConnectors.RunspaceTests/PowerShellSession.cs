@@ -22,8 +22,13 @@ public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
-    /// <param name="host">A host for the runspace (e.g. <see cref="NonInteractiveHost"/>); none by default.</param>
-    public PowerShellSession(System.Management.Automation.Host.PSHost? host = null)
+    public PowerShellSession()
+        : this(null)
+    {
+    }
+
+    /// <param name="host">A host for the runspace (e.g. <see cref="NonInteractiveHost"/>); null: the engine's default.</param>
+    internal PowerShellSession(System.Management.Automation.Host.PSHost? host) // internal: an xunit class fixture has one public constructor
     {
         var state = InitialSessionState.CreateDefault2();
         _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
