@@ -70,6 +70,18 @@ public class WeavyUserFacingTests : IClassFixture<WeavySandboxFixture>
     }
 
     [Fact]
+    public void Tables_show_the_fields_as_columns_not_one_Values_column()
+    {
+        using var session = new PowerShellSession();
+        var columns = session.RunOk(WeavySandboxFixture.Connect + @"
+            (Get-WeavyRecord -Entity customer -First 1).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','
+            (Get-WeavyRecord -Entity customer -First 1 -Property name, city).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','", _sandbox.Variables());
+
+        Assert.Equal(new[] { "customer_ID,name,city,email", "name,city" }, columns.Select(c => c.ToString()));
+        Assert.DoesNotContain("<Name>ErpConnectors.Weavy.Record</Name>", File.ReadAllText(Path.Combine(ModulePaths.ModuleFolder, "ErpConnectors.format.ps1xml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_lists_each_field_once()
     {
         using var session = new PowerShellSession();
@@ -133,6 +145,19 @@ public class QicsUserFacingTests : IClassFixture<QicsSandboxFixture>
             .Select(m => m.ToString()).ToList();
 
         Assert.Equal(new[] { "Name|Name", "City|City" }, matches);
+    }
+
+    [Fact]
+    public void Tables_show_the_fields_as_columns_the_chosen_ones_or_the_first_four()
+    {
+        using var session = new PowerShellSession();
+        var columns = session.RunOk(QicsSandboxFixture.ConnectWithRefreshToken + @"
+            (Get-QicsEntity OverviewCustomer -First 1).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','
+            (Get-QicsEntity OverviewCustomer -First 1 -Property Name, City).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','
+            (Get-QicsEntity Customer -Id 1).PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames -join ','", _sandbox.Variables());
+
+        Assert.Equal(new[] { "CustomerId,Code,Name,Email", "Name,City", "CustomerId,Code,Name,Email" }, columns.Select(c => c.ToString()));
+        Assert.DoesNotContain("<Name>ErpConnectors.Qics.Record</Name>", File.ReadAllText(Path.Combine(ModulePaths.ModuleFolder, "ErpConnectors.format.ps1xml")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
     /// <param name="failuresTerminate">Every failure stops the pipeline (Connect: nothing can follow a failed login).</param>
     internal T? Run<T>(Func<ICallOutput, CancellationToken, Task<T>> work, object? target = null, int readAhead = 1000, bool failuresTerminate = false)
     {
-        var bridge = new PipelineBridge(readAhead, VerboseAsked(), IsEnabled("Debug", "DebugPreference"), ShowsProgress());
+        var bridge = new PipelineBridge(readAhead, VerboseAsked(), IsEnabled("Debug", "DebugPreference"), ShowsProgress()) { Shape = OutputShape };
         try
         {
             return bridge.Run(this, work, StopToken);
@@ -63,6 +63,9 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
     }
+
+    /// <summary>What each written object goes through first (null: nothing), e.g. <see cref="Json.DisplayColumns"/>.</summary>
+    internal virtual Func<object?, object?>? OutputShape => null;
 
     /// <summary>Reports a failure: terminating when nothing after it can work, otherwise for this item only.</summary>
     internal void Fail(ApiException exception, object? target = null)

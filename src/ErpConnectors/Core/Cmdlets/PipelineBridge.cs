@@ -35,6 +35,9 @@ internal sealed class PipelineBridge : ICallOutput
 
     public bool ProgressEnabled { get; }
 
+    /// <summary>Applied to each object on the pipeline thread, just before it is written (e.g. its display columns).</summary>
+    public Func<object?, object?>? Shape { get; set; }
+
     public void Verbose(string message)
     {
         // Never write a stream nobody asked for: with -Debug alone the engine would prompt for each verbose line.
@@ -153,14 +156,14 @@ internal sealed class PipelineBridge : ICallOutput
                     return;
                 case Kind.Object:
                     _objectSlots.Release();
-                    cmdlet.WriteObject(Built(item.Payload));
+                    cmdlet.WriteObject(Shaped(Built(item.Payload)));
                     break;
                 case Kind.Objects:
                     var objects = (ArraySegment<object?>)item.Payload!;
                     _objectSlots.Release(objects.Count);
                     for (int i = 0; i < objects.Count; i++)
                     {
-                        cmdlet.WriteObject(Built(objects.Array![objects.Offset + i]));
+                        cmdlet.WriteObject(Shaped(Built(objects.Array![objects.Offset + i])));
                     }
 
                     break;
@@ -182,6 +185,8 @@ internal sealed class PipelineBridge : ICallOutput
             }
         }
     }
+
+    private object? Shaped(object? value) => Shape is { } shape ? shape(value) : value;
 
     private static object? Built(object? value) => value is IDeferredValue deferred ? deferred.Resolve() : value;
 
