@@ -109,8 +109,8 @@
     )
     PrivateData          = @{
         PSData = @{
-            Tags       = @('ERP', 'Severa', 'Jiwa', 'Weavy', 'Qics', 'Microbizz', 'Integration', 'REST')
-            ProjectUri = 'https://example.invalid/erpconnectors'
+            # No ProjectUri, LicenseUri or IconUri until the project has a published page: none rather than a placeholder.
+            Tags = @('ERP', 'Severa', 'Jiwa', 'Weavy', 'Qics', 'Microbizz', 'Integration', 'REST')
         }
     }
 }

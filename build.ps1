@@ -6,12 +6,19 @@
 .PARAMETER Task
     Build    - dotnet build: leaves an importable module in out/ErpConnectors (Import-Module ./out/ErpConnectors).
     Test     - dotnet test: unit tests and runspace tests against the in-process sandbox.
-    Package  - a Release build, zipped to artifacts/ErpConnectors-<version>.zip, ready to copy into $env:PSModulePath.
+    Package  - a Release build, packed by Publish-PSResource into artifacts/ErpConnectors.<version>.nupkg: publish it to
+               any PowerShell repository (Publish-PSResource -NupkgPath), then Install-PSResource ErpConnectors.
     Sandbox  - starts the local emulator of the five APIs (prints base URIs and demo credentials; Ctrl+C stops it).
     Demo     - runs the README's quick-start script in an embedded engine against an in-process sandbox.
 
 .PARAMETER Configuration
     Debug (default) or Release.
+
+.PARAMETER NoBuild
+    Package: pack the module folder as it is (out/ErpConnectors), without building it first.
+
+.PARAMETER OutputPath
+    Package: the folder the .nupkg is written to (default: artifacts).
 
 .PARAMETER SandboxArgument
     Extra arguments for the Sandbox task, e.g. '--port', '5380', '--latency', '100'.
@@ -31,7 +38,11 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Debug',
 
-    [string[]] $SandboxArgument = @()
+    [string[]] $SandboxArgument = @(),
+
+    [switch] $NoBuild,
+
+    [string] $OutputPath = (Join-Path $PSScriptRoot 'artifacts')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -56,14 +67,27 @@ try {
             Invoke-Dotnet test ErpConnectors.slnx -c $Configuration
         }
         'Package' {
-            Invoke-Dotnet build ErpConnectors.slnx -c Release
-            $manifest = Join-Path $PSScriptRoot 'out/ErpConnectors/ErpConnectors.psd1'
-            $version = (Test-ModuleManifest -Path $manifest).Version
-            $artifacts = Join-Path $PSScriptRoot 'artifacts'
-            $null = New-Item -ItemType Directory -Force -Path $artifacts
-            $zip = Join-Path $artifacts "ErpConnectors-$version.zip"
-            Compress-Archive -Path (Join-Path $PSScriptRoot 'out/ErpConnectors') -DestinationPath $zip -Force
-            Write-Host "Package: $zip"
+            if (-not $NoBuild) {
+                # The module and its generated help; the solution's tests are not needed for a package.
+                Invoke-Dotnet build src/ErpConnectors.HelpGen -c Release
+            }
+            $module = Join-Path $PSScriptRoot 'out/ErpConnectors'
+            $version = (Test-ModuleManifest -Path (Join-Path $module 'ErpConnectors.psd1')).Version
+            $null = New-Item -ItemType Directory -Force -Path $OutputPath
+            $nupkg = Join-Path $OutputPath "ErpConnectors.$version.nupkg"
+            Remove-Item -LiteralPath $nupkg -ErrorAction SilentlyContinue
+            # Publish-PSResource makes the package (its nuspec from the manifest) only while publishing to a repository:
+            # a file repository in the output folder, registered for this call only.
+            Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+            $repository = 'ErpConnectorsPackage' + [guid]::NewGuid().ToString('n')
+            Register-PSResourceRepository -Name $repository -Uri ([System.IO.Path]::GetFullPath($OutputPath)) -Trusted
+            try {
+                Publish-PSResource -Path $module -Repository $repository
+            }
+            finally {
+                Unregister-PSResourceRepository -Name $repository
+            }
+            Write-Host "Package: $nupkg"
         }
         'Sandbox' {
             Invoke-Dotnet run --project src/ErpConnectors.Sandbox -c $Configuration -- @SandboxArgument
