@@ -115,8 +115,25 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
             return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
         }
 
-        return GetVariableValue(preferenceVariable) is ActionPreference preference &&
-            preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+        object? preference = CallerPreference(preferenceVariable) ?? GetVariableValue(preferenceVariable);
+        return preference is ActionPreference action && action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
+
+    /// <summary>
+    /// The preference as the engine applies it to this command: read in the caller's scope (a function's or a
+    /// test's $VerbosePreference), where GetVariableValue would read the module's scope, then the global one.
+    /// The engine keeps it on its command runtime (internal, in 5.1 and 7 alike); null if that ever changes.
+    /// </summary>
+    private object? CallerPreference(string preferenceVariable)
+    {
+        try
+        {
+            return CommandRuntime?.GetType().GetProperty(preferenceVariable, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(CommandRuntime);
+        }
+        catch (System.Reflection.TargetInvocationException)
+        {
+            return null;
+        }
     }
 
     // Progress is for people watching: not in hosts without a UI (runbooks, the embedded engine, remoting jobs).
