@@ -25,6 +25,7 @@
         'Get-SeveraPhase'
         'Get-SeveraWorkType'
         'Get-SeveraWorkHour'
+        'Get-SeveraDeletedWorkHour'
         'Get-SeveraInvoice'
         'Get-SeveraInvoiceRow'
         'Get-SeveraInvoiceStatus'

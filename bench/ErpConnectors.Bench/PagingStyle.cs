@@ -99,6 +99,7 @@ internal static class PagingStyles
     {
         options.Severa.CustomerCount = customers;
         options.Severa.RequestsPerSecond = 0; // the sandbox's fair-use limit off; the module's pacing is raised on connect
+        options.Severa.LimitedMaxRowCount = 1000; // a tenant that takes the guide's 1000 on every list: page sizes compare as given
         return customers;
     }
 

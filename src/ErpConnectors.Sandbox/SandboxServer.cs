@@ -213,6 +213,7 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(severa.RefreshTokenLifetime, TimeSpan.Zero, "options.Severa.RefreshTokenLifetime");
         ArgumentOutOfRangeException.ThrowIfNegative(severa.RequestsPerSecond, "options.Severa.RequestsPerSecond");
         ArgumentOutOfRangeException.ThrowIfLessThan(severa.MaxRowCount, 1, "options.Severa.MaxRowCount");
+        ArgumentOutOfRangeException.ThrowIfLessThan(severa.LimitedMaxRowCount, 1, "options.Severa.LimitedMaxRowCount");
         options.Jiwa.Validate();
         var qics = options.Qics;
         ArgumentOutOfRangeException.ThrowIfNegative(qics.CustomerCount, "options.Qics.CustomerCount");

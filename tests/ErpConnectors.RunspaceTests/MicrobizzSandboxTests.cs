@@ -72,13 +72,13 @@ public class MicrobizzSandboxTests : IClassFixture<MicrobizzSandboxFixture>
     {
         using var session = new PowerShellSession();
         var result = session.RunOk(MicrobizzSandboxFixture.Connect + @"
-            $n = New-MicrobizzObject notification @{ title = 'Hello'; text = 'First'; is_read = $false } -Confirm:$false
-            $n | Set-MicrobizzObject notification -Property @{ is_read = $true } -PassThru -Confirm:$false | ForEach-Object { $_.is_read; $_.title }
+            $n = New-MicrobizzObject notification @{ text = 'First'; is_read = $false } -Confirm:$false
+            $n | Set-MicrobizzObject notification -Property @{ is_read = $true } -PassThru -Confirm:$false | ForEach-Object { $_.is_read; $_.text }
             $n | Remove-MicrobizzObject notification -Confirm:$false
             @(Get-MicrobizzObject notification -Id $n.notification_id -ErrorAction SilentlyContinue).Count", _sandbox.Variables());
 
         Assert.Equal(true, result[0].BaseObject);
-        Assert.Equal("Hello", result[1].BaseObject); // omitted fields kept
+        Assert.Equal("First", result[1].BaseObject); // omitted fields kept
         Assert.Equal(0, result[2].BaseObject);
     }
 }

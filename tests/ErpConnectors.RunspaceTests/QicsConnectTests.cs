@@ -36,7 +36,27 @@ public class QicsConnectTests : IClassFixture<QicsSandboxFixture>
         Assert.Equal(exchanges + 1, _sandbox.Server.Qics.CodeExchanges);
         var authorize = Assert.Single(_sandbox.Calls("GET", "/oauth2/oauth2/auth"));
         Assert.Equal("code", authorize.QueryValue("response_type"));
-        Assert.NotNull(authorize.QueryValue("state"));
+        string state = authorize.QueryValue("state")!;
+        Assert.NotNull(state);
+        // The state rides in redirect_uri's own query too: the guide promises to keep that, not to echo state.
+        Assert.EndsWith("/?erp_state=" + state, authorize.QueryValue("redirect_uri"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_sign_in_works_whether_or_not_the_server_echoes_state(bool echo)
+    {
+        _sandbox.Server.Qics.Options.EchoState = echo;
+        using var session = new PowerShellSession();
+        var result = session.Run(@"
+            $env:BROWSER = 'curl -s -o /dev/null -L %s'
+            try { (Connect-Qics -BaseUri $uri -ClientId $clientId -ClientSecret $secret -ApiKey $key -TenantId $tenant -TimeoutSec 60 -PassThru).TenantId }
+            finally { [Environment]::SetEnvironmentVariable('BROWSER', $null) }", _sandbox.Variables());
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        Assert.Equal(3L, Assert.Single(result.Output).BaseObject);
     }
 
     [Fact]

@@ -29,6 +29,18 @@ public class QicsDataTests : IClassFixture<QicsSandboxFixture>
         Assert.Equal(new[] { null, "100", "200", "300", "400", "500" }, pages.Select(p => p.QueryValue("$skip")));
     }
 
+    [Fact]
+    public void A_server_that_caps_top_silently_still_gives_every_row()
+    {
+        _sandbox.Server.Qics.Options.SilentTopCap = 60; // the guide names no maximum: fewer rows than asked, no nextLink
+        using var session = new PowerShellSession();
+        var ids = session.RunOk(QicsSandboxFixture.ConnectWithRefreshToken + "; Get-QicsEntity OverviewCustomer -PageSize 100 | ForEach-Object CustomerId", _sandbox.Variables());
+
+        Assert.Equal(QicsSandboxFixture.Customers, ids.Select(i => i.BaseObject).Distinct().Count());
+        var pages = _sandbox.Calls("GET", "/V3/odata/OverviewCustomer");
+        Assert.Equal(new[] { null, "60", "120" }, pages.Take(3).Select(p => p.QueryValue("$skip")));
+    }
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, true)]

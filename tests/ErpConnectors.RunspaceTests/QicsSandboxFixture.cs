@@ -21,6 +21,8 @@ public sealed class QicsSandboxFixture : IAsyncLifetime
         Server.Qics.Faults.Reset();
         Server.Qics.UseNextLinks = false;
         Server.Qics.BareArrays = false;
+        Server.Qics.Options.EchoState = true;
+        Server.Qics.Options.SilentTopCap = 0;
         Server.Requests.ClearWhenAnswered();
     }
 

@@ -89,6 +89,7 @@ public sealed class StreamingConformanceTests : IClassFixture<AllSystemsFixture>
         ["Get-SeveraPhase"] = (string.Empty, "Get-SeveraPhase"),
         ["Get-SeveraWorkType"] = ("$global:phase = (Get-SeveraPhase -First 1).guid", "Get-SeveraWorkType -PhaseGuid $phase"),
         ["Get-SeveraWorkHour"] = (string.Empty, "Get-SeveraWorkHour"),
+        ["Get-SeveraDeletedWorkHour"] = (string.Empty, "Get-SeveraDeletedWorkHour"),
         ["Get-SeveraInvoice"] = (string.Empty, "Get-SeveraInvoice"),
         ["Get-SeveraInvoiceRow"] = ("$global:invoice = (Get-SeveraInvoice -First 1).guid", "Get-SeveraInvoiceRow -InvoiceGuid $invoice"),
         ["Get-SeveraInvoiceStatus"] = (string.Empty, "Get-SeveraInvoiceStatus"),

@@ -34,6 +34,26 @@ public class WeavyReadTests : IClassFixture<WeavySandboxFixture>
     }
 
     [Fact]
+    public void A_server_that_caps_pages_below_the_limit_still_gives_every_record()
+    {
+        using var session = new PowerShellSession();
+        session.RunOk(WeavySandboxFixture.Connect, _sandbox.Variables());
+        _sandbox.Server.Weavy.Options.SelectPageCap = 700; // fewer than the 1000 asked, without a word
+        try
+        {
+            var codes = session.RunOk("Get-WeavyRecord customer -Property customer_ID | ForEach-Object customer_ID", _sandbox.Variables());
+
+            Assert.Equal(WeavySandboxFixture.Customers, codes.Select(c => c.BaseObject).Distinct().Count());
+            var pages = _sandbox.Calls("POST", "/Select");
+            Assert.Equal(0, pages.Count(p => p.StatusCode == 200 && JsonDocument.Parse(p.Body!).RootElement.GetProperty("limit").GetInt32() != 1000));
+        }
+        finally
+        {
+            _sandbox.Server.Weavy.Options.SelectPageCap = 0;
+        }
+    }
+
+    [Fact]
     public void Filters_groups_and_sorting_go_on_the_wire_as_the_contract_says()
     {
         using var session = new PowerShellSession();
@@ -49,8 +69,9 @@ public class WeavyReadTests : IClassFixture<WeavySandboxFixture>
         // The nested hashtable's operators come in the hashtable's order; the -ChangedSince condition comes last.
         Assert.Equal(new[] { "GreaterThan", "In", "LessThan" }, filters.Take(3).Select(f => f.GetProperty("operator").GetString()).Order());
         Assert.Equal("In", filters.Single(f => f.GetProperty("fieldName").GetString() == "city").GetProperty("operator").GetString());
-        Assert.Equal("GreaterThanOrEqual", filters[3].GetProperty("operator").GetString());
-        Assert.Equal("srvDateUTC", filters[3].GetProperty("fieldName").GetString());
+        // -ChangedSince as the production integration filters changes: srvDate GreaterThan, a second before.
+        Assert.Equal("GreaterThan", filters[3].GetProperty("operator").GetString());
+        Assert.Equal("srvDate", filters[3].GetProperty("fieldName").GetString());
         var group = body.GetProperty("filterGroups")[0];
         Assert.Equal("OR", group.GetProperty("groupLogicalOperator").GetString());
         Assert.Equal(new[] { "f1", "f2", "f3" }, group.GetProperty("filterKeys").EnumerateArray().Select(k => k.GetString()));
@@ -205,6 +226,9 @@ public class WeavyImportTests : IClassFixture<WeavySandboxFixture>
 
         var rows = session.RunOk("$rows = @(Get-WeavyRecord customer -ExportStatus 0 -Filter @{ status = 'EXP' }); $rows.Count");
         Assert.Equal(30, rows[0].BaseObject);
+        var select = JsonDocument.Parse(_sandbox.Calls("POST", "/Select")[^1].Body!).RootElement;
+        Assert.False(select.TryGetProperty("srvExport", out _)); // a filter on the record field, not an envelope field a server may not know
+        Assert.Contains(select.GetProperty("filterFields").EnumerateArray(), f => f.GetProperty("fieldName").GetString() == "srvExport" && f.GetProperty("operator").GetString() == "Equal");
         _sandbox.Server.Weavy.Touch("customer", "E00007"); // someone changes it after it was read
 
         var result = session.Run("$rows | Confirm-WeavyExport -ExportStatus 1");
@@ -224,19 +248,19 @@ public class WeavyImportTests : IClassFixture<WeavySandboxFixture>
         session.RunOk(WeavySandboxFixture.Connect, _sandbox.Variables());
 
         var result = session.Run(@"
-            [ordered]@{ customer = @(@{ customer_ID = 'DS1'; name = 'Data set' }); customerContact = @(@{ customerContact_ID = 'DSC1'; customer_ID = 'DS1'; lastName = 'Martin' }) },
+            [ordered]@{ customer = @(@{ customer_ID = 'DS1'; name = 'Data set' }); customercontact = @(@{ customercontact_ID = 'DSC1'; customer_ID = 'DS1'; lastName = 'Martin' }) },
             [ordered]@{ customer = @(@{ customer_ID = 'DS2'; name = 'a' }, @{ customer_ID = 'DS3'; name = 'b' }) } | Invoke-WeavyDatasetImport -DataSet
-            [ordered]@{ data = @{ customer = @(@{ customer_ID = 'RD1'; name = 'Relational' }); customerContact = @(@{ customerContact_ID = 'RDC1'; lastName = 'Petit' }) }
-                        relations = @(@{ SourceEntityName = 'customer'; SourceRowCode = 'RD1'; TargetEntityName = 'customerContact'; TargetRowCode = 'RDC1'; TargetFieldName = 'customer_ID' }) } |
+            [ordered]@{ data = @{ customer = @(@{ customer_ID = 'RD1'; name = 'Relational' }); customercontact = @(@{ customercontact_ID = 'RDC1'; lastName = 'Petit' }) }
+                        relations = @(@{ SourceEntityName = 'customer'; SourceRowCode = 'RD1'; TargetEntityName = 'customercontact'; TargetRowCode = 'RDC1'; TargetFieldName = 'customer_ID' }) } |
                 Invoke-WeavyDatasetImport -Relational -NoResultData");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("exactly one main record", error.Exception.Message, StringComparison.Ordinal);
         Assert.Single(_sandbox.Calls("POST", "/ImportDataSet"));
-        Assert.Equal("DS1", _sandbox.Server.Weavy.Record("customerContact", "DSC1")!["customer_ID"]);
+        Assert.Equal("DS1", _sandbox.Server.Weavy.Record("customercontact", "DSC1")!["customer_ID"]);
         Assert.Null(_sandbox.Server.Weavy.Record("customer", "DS2"));
-        Assert.Equal("RD1", _sandbox.Server.Weavy.Record("customerContact", "RDC1")!["customer_ID"]);
+        Assert.Equal("RD1", _sandbox.Server.Weavy.Record("customercontact", "RDC1")!["customer_ID"]);
         Assert.Contains("\"noResultData\":true", Assert.Single(_sandbox.Calls("POST", "/RelationalDataSet")).Body, StringComparison.Ordinal);
     }
 

@@ -114,10 +114,10 @@ public sealed partial class CommandLineTests
         Assert.Equal(["--latency", "--rate429", "--rate5xx"], sections.Single(s => s.Key.StartsWith("Faults", StringComparison.Ordinal)).Value.Select(l => l.Name));
         (string Title, string System, string[] Knobs)[] systems =
         [
-            ("Visma Severa", "severa", ["--severa-customers", "--severa-rps", "--severa-max-rows", "--severa-token-lifetime", "--severa-refresh-token-lifetime"]),
+            ("Visma Severa", "severa", ["--severa-customers", "--severa-rps", "--severa-max-rows", "--severa-limited-max-rows", "--severa-cap-row-count", "--severa-token-lifetime", "--severa-refresh-token-lifetime"]),
             ("Jiwa Financials", "jiwa", ["--jiwa-debtors", "--jiwa-take-cap", "--jiwa-session-minutes"]),
-            ("QicsMilestones", "qics", ["--qics-customers", "--qics-token-lifetime", "--qics-next-links", "--qics-bare-arrays"]),
-            ("Divalto Weavy", "weavy", ["--weavy-customers", "--weavy-token-lifetime", "--weavy-quota"]),
+            ("QicsMilestones", "qics", ["--qics-customers", "--qics-token-lifetime", "--qics-next-links", "--qics-bare-arrays", "--qics-top-cap", "--qics-no-state-echo"]),
+            ("Divalto Weavy", "weavy", ["--weavy-customers", "--weavy-token-lifetime", "--weavy-quota", "--weavy-page-cap"]),
             ("Microbizz GO", "microbizz", ["--microbizz-tasks", "--microbizz-token-expiry-rate"]),
         ];
         foreach (var (title, system, expected) in systems)

@@ -12,9 +12,11 @@ public sealed class QicsEntityStateTests
         long entityId = 42,
         long companyId = 1,
         string? message = null,
-        bool isError = false) =>
+        bool isError = false,
+        long entityStateId = 0) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
+            ["EntityStateId"] = entityStateId, // Required on the vendor's help pages (0 on a POST)
             ["CompanyId"] = companyId,
             ["DataSource"] = dataSource,
             ["EntityType"] = entityType,
@@ -117,11 +119,15 @@ public sealed class QicsEntityStateTests
     }
 
     [Theory]
-    [InlineData("""{"DataSource":"X","EntityType":"Customer","EntityId":1}""", "CompanyId")]
-    [InlineData("""{"CompanyId":1,"EntityType":"Customer","EntityId":1}""", "DataSource")]
-    [InlineData("""{"CompanyId":1,"DataSource":"X","EntityId":1}""", "EntityType")]
-    [InlineData("""{"CompanyId":1,"DataSource":"X","EntityType":"Customer"}""", "EntityId")]
-    [InlineData("""{"CompanyId":1,"DataSource":" ","EntityType":"Customer","EntityId":1}""", "DataSource")]
+    [InlineData("""{"EntityStateId":0,"DataSource":"X","EntityType":"Customer","EntityId":1,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":false}""", "CompanyId")]
+    [InlineData("""{"EntityStateId":0,"CompanyId":1,"EntityType":"Customer","EntityId":1,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":false}""", "DataSource")]
+    [InlineData("""{"EntityStateId":0,"CompanyId":1,"DataSource":"X","EntityId":1,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":false}""", "EntityType")]
+    [InlineData("""{"EntityStateId":0,"CompanyId":1,"DataSource":"X","EntityType":"Customer","DataSourceDate":"2025-02-03T10:15:00Z","IsError":false}""", "EntityId")]
+    [InlineData("""{"EntityStateId":0,"CompanyId":1,"DataSource":" ","EntityType":"Customer","EntityId":1,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":false}""", "DataSource")]
+    // Required as the vendor's help pages mark them (POST V3/odata/EntityState): the key, the date, the flag.
+    [InlineData("""{"CompanyId":1,"DataSource":"X","EntityType":"Customer","EntityId":1,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":false}""", "EntityStateId")]
+    [InlineData("""{"EntityStateId":0,"CompanyId":1,"DataSource":"X","EntityType":"Customer","EntityId":1,"IsError":false}""", "DataSourceDate")]
+    [InlineData("""{"EntityStateId":0,"CompanyId":1,"DataSource":"X","EntityType":"Customer","EntityId":1,"DataSourceDate":"2025-02-03T10:15:00Z"}""", "IsError")]
     public async Task The_combination_properties_are_required(string json, string target)
     {
         await using var client = await QicsTestClient.StartAsync();
@@ -140,14 +146,14 @@ public sealed class QicsEntityStateTests
         var idA = (await QicsTestClient.ReadJsonAsync(a)).GetProperty("EntityStateId").GetInt64();
         var idB = (await QicsTestClient.ReadJsonAsync(b)).GetProperty("EntityStateId").GetInt64();
 
-        using (var put = await client.SendAsync(HttpMethod.Put, $"EntityState({idB})", Body(entityId: 2, message: "Two problems. Merged into one message.", isError: true)))
+        using (var put = await client.SendAsync(HttpMethod.Put, $"EntityState({idB})", Body(entityId: 2, message: "Two problems. Merged into one message.", isError: true, entityStateId: idB)))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
 
         Assert.Equal("Two problems. Merged into one message.", client.Qics.EntityStates.Single(s => s.EntityStateId == idB).Message);
 
-        using (var collide = await client.SendAsync(HttpMethod.Put, $"EntityState({idB})", Body(entityId: 1)))
+        using (var collide = await client.SendAsync(HttpMethod.Put, $"EntityState({idB})", Body(entityId: 1, entityStateId: idB)))
         {
             await QicsTestClient.AssertErrorAsync(collide, 409, $"EntityStateId {idA}", $"EntityState({idA})");
         }

@@ -71,14 +71,14 @@ public sealed class QicsFaultTests
         using var response = await client.SendAsync(
             HttpMethod.Post,
             "EntityState",
-            """{"CompanyId":1,"DataSource":"Lost","EntityType":"Item","EntityId":5}""");
+            """{"EntityStateId":0,"CompanyId":1,"DataSource":"Lost","EntityType":"Item","EntityId":5,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":true}""");
 
         await QicsTestClient.AssertErrorAsync(response, 500, "injected fault");
         Assert.Equal(before + 1, client.Qics.EntityStates.Count);
         using var retry = await client.SendAsync(
             HttpMethod.Post,
             "EntityState",
-            """{"CompanyId":1,"DataSource":"Lost","EntityType":"Item","EntityId":5}""");
+            """{"EntityStateId":0,"CompanyId":1,"DataSource":"Lost","EntityType":"Item","EntityId":5,"DataSourceDate":"2025-02-03T10:15:00Z","IsError":true}""");
         await QicsTestClient.AssertErrorAsync(retry, 409, "already exists");
     }
 

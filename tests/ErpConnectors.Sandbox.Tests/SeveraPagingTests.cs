@@ -293,9 +293,9 @@ public sealed class SeveraPagingTests
         var workTypes = (await client.WalkTokenPagesAsync($"phases/{phase.Guid}/worktypes?rowCount=2")).SelectMany(p => p).ToList();
         Assert.Equal(data.WorkTypesOfPhase(phase.Guid).Select(w => w.Guid), workTypes.Select(w => w.GetProperty("guid").GetGuid()));
 
-        var hours = (await client.WalkTokenPagesAsync("workhours?rowCount=1000")).SelectMany(p => p).ToList();
+        var hours = (await client.WalkTokenPagesAsync("workhours?rowCount=100")).SelectMany(p => p).ToList();
         Assert.Equal(server.Severa.WorkHourCount, hours.Count);
-        var june = (await client.WalkTokenPagesAsync("workhours?rowCount=1000&eventDateStart=2024-06-01&eventDateEnd=2024-06-30")).SelectMany(p => p).ToList();
+        var june = (await client.WalkTokenPagesAsync("workhours?rowCount=100&eventDateStart=2024-06-01&eventDateEnd=2024-06-30")).SelectMany(p => p).ToList();
         Assert.NotEmpty(june);
         Assert.All(june, h => Assert.StartsWith("2024-06-", h.GetProperty("eventDate").GetString(), StringComparison.Ordinal));
 

@@ -204,7 +204,7 @@ public sealed class SeveraWorkHourTests
             await SeveraTestClient.AssertErrorAsync(again, 404, "InvalidParameter");
         }
 
-        var ofUser = (await client.WalkTokenPagesAsync($"users/{hour.User.Guid}/workhours?rowCount=1000")).SelectMany(p => p);
+        var ofUser = (await client.WalkTokenPagesAsync($"users/{hour.User.Guid}/workhours?rowCount=100")).SelectMany(p => p);
         Assert.DoesNotContain(ofUser, h => h.GetProperty("guid").GetGuid() == hour.Guid);
     }
 

@@ -40,7 +40,7 @@ public sealed class WeavyBulkImportTests
     [InlineData("""{"customer_ID":"B3","revenue":"12,50"}""", "rows[2].revenue", "dot")]
     [InlineData("""{"customer_ID":"B3","isActive":"yes"}""", "rows[2].isActive", "true or false")]
     [InlineData("""{"customer_ID":"B3","isActive":1}""", "rows[2].isActive", "true or false")]
-    [InlineData("""{"customer_ID":"B3","createdOn":"2024-01-05 10:00:00"}""", "rows[2].createdOn", "YYYY-MM-DDTHH:MM:SS")]
+    [InlineData("""{"customer_ID":"B3","createdOn":"05/01/2024 10:00:00"}""", "rows[2].createdOn", "YYYY-MM-DDTHH:MM:SS")]
     [InlineData("""{"customer_ID":"B3","createdOn":"2024-01-05T10:00:00Z"}""", "rows[2].createdOn", "YYYY-MM-DDTHH:MM:SS")]
     [InlineData("""{"name":"Sans code"}""", "rows[2].customer_ID", "required")]
     [InlineData("""{"customer_ID":"B3","ville":"Lyon"}""", "rows[2].ville", "'ville'")]

@@ -12,7 +12,7 @@ public sealed class WeavyDictionaryTests
 
         var list = await client.OkAsync(HttpMethod.Get, "v1/Dictionary/DEMO");
 
-        Assert.Equal(["customer", "customerContact", "product", "baseuser"], list.EnumerateArray().Select(e => e.GetProperty("entityName").GetString()));
+        Assert.Equal(["customer", "customercontact", "product", "baseuser"], list.EnumerateArray().Select(e => e.GetProperty("entityName").GetString()));
         var customer = list[0];
         Assert.Equal(["entityName", "translations"], customer.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
@@ -51,7 +51,7 @@ public sealed class WeavyDictionaryTests
 
         using var response = await client.SendAsync(HttpMethod.Get, "v1/Dictionary/DEMO/CustomerContact");
 
-        await WeavyTestClient.AssertErrorAsync(response, 404, "UnknownEntity", "'customerContact'");
+        await WeavyTestClient.AssertErrorAsync(response, 404, "UnknownEntity", "'customercontact'");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -75,8 +75,8 @@ public sealed class WeavyHostTests
         Assert.Equal(5000, a.Weavy.Count("customer"));
         Assert.Equal(300, a.Weavy.Count("product"));
         Assert.Equal(20, a.Weavy.Count("baseuser"));
-        Assert.InRange(a.Weavy.Count("customerContact"), 1800, 2200);
-        Assert.All(a.Weavy.Records("customerContact"), r => Assert.InRange(string.CompareOrdinal((string)r["customer_ID"]!, "C001000"), int.MinValue, 0));
+        Assert.InRange(a.Weavy.Count("customercontact"), 1800, 2200);
+        Assert.All(a.Weavy.Records("customercontact"), r => Assert.InRange(string.CompareOrdinal((string)r["customer_ID"]!, "C001000"), int.MinValue, 0));
     }
 
     [Fact]

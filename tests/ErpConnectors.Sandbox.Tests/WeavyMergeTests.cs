@@ -9,10 +9,10 @@ public sealed class WeavyMergeTests
     public async Task The_source_is_merged_into_the_target_and_its_contacts_follow()
     {
         await using var client = await StartAsync();
-        var contacts = client.Weavy.Records("customerContact");
+        var contacts = client.Weavy.Records("customercontact");
         var source = (string)contacts[0]["customer_ID"]!;
         var target = client.Weavy.Records("customer").Select(r => (string)r["customer_ID"]!).First(c => c != source);
-        var sourceContacts = contacts.Where(c => (string)c["customer_ID"]! == source).Select(c => (string)c["customerContact_ID"]!).ToList();
+        var sourceContacts = contacts.Where(c => (string)c["customer_ID"]! == source).Select(c => (string)c["customercontact_ID"]!).ToList();
         var targetContacts = contacts.Count(c => (string)c["customer_ID"]! == target);
         await client.OkAsync(HttpMethod.Put, $"v1/Data/DEMO/customer/{target}", """{"email":null,"city":"Cible"}""");
         var sourceEmail = "source@example.fr";
@@ -23,8 +23,8 @@ public sealed class WeavyMergeTests
         Assert.Equal(target, merged.GetProperty("customer_ID").GetString());
         Assert.Equal(("Cible", sourceEmail), (merged.GetProperty("city").GetString(), merged.GetProperty("email").GetString()));
         Assert.NotEmpty(sourceContacts);
-        Assert.All(sourceContacts, c => Assert.Equal(target, client.Weavy.Record("customerContact", c)!["customer_ID"]));
-        Assert.Equal(targetContacts + sourceContacts.Count, client.Weavy.Records("customerContact").Count(c => (string)c["customer_ID"]! == target));
+        Assert.All(sourceContacts, c => Assert.Equal(target, client.Weavy.Record("customercontact", c)!["customer_ID"]));
+        Assert.Equal(targetContacts + sourceContacts.Count, client.Weavy.Records("customercontact").Count(c => (string)c["customer_ID"]! == target));
         Assert.True((bool)client.Weavy.Record("customer", source)!["deleted"]!);
         Assert.Equal(49, client.Weavy.Count("customer"));
     }

@@ -49,7 +49,7 @@ internal sealed class WeavyTestClient : IAsyncDisposable
         string userName = SandboxCredentials.WeavyUserName,
         string password = SandboxCredentials.WeavyPassword,
         string scope = "API") =>
-        JsonSerializer.Serialize(new { scope, projectCode, userName, password });
+        JsonSerializer.Serialize(new { scope, projectCode, username = userName, password }); // the production integration's casing
 
     public Task<HttpResponseMessage> AuthenticateAsync(string body) =>
         Http.PostAsync(Url("v1/Authenticate"), new StringContent(body, Encoding.UTF8, "application/json"));

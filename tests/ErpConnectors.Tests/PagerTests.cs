@@ -69,7 +69,7 @@ public class PagerTests
     }
 
     [Fact]
-    public async Task Row_paging_advances_firstRow_by_the_rows_received_and_stops_on_a_short_page()
+    public async Task Row_paging_advances_firstRow_by_the_rows_received_and_stops_only_on_an_empty_page()
     {
         var server = new RowServer(total: 8);
         var (output, emitted) = await StreamAsync(server.RowPage, ApiRequest.Get("contactpersons"), SeveraApi.RowPaging(), Query(pageSize: 3));
@@ -77,9 +77,29 @@ public class PagerTests
         Assert.Equal(8, emitted);
         Assert.Equal(Enumerable.Range(0, 8), Ids(output));
         var requests = server.Requests;
-        Assert.Equal(3, requests.Count); // 3 + 3 + 2: the short page ends the list
-        Assert.Equal(new string?[] { null, "3", "6" }, requests.Select(q => q["firstRow"]));
+        Assert.Equal(4, requests.Count); // 3 + 3 + 2 + 0: a short page may be a server's cap, only the empty one ends the list
+        Assert.Equal(new string?[] { null, "3", "6", "8" }, requests.Select(q => q["firstRow"]));
         Assert.All(requests, q => Assert.Equal("3", q["rowCount"]));
+    }
+
+    [Fact]
+    public async Task Row_paging_loses_no_row_when_the_server_cuts_pages_below_the_size_asked()
+    {
+        var server = new RowServer(total: 250);
+        var (output, _) = await StreamAsync(server.CappedRowPage(100), ApiRequest.Get("contactpersons"), SeveraApi.RowPaging(), Query(pageSize: 1000));
+
+        Assert.Equal(Enumerable.Range(0, 250), Ids(output));
+        Assert.Equal(new string?[] { null, "100", "200", "250" }, server.Requests.Select(q => q["firstRow"]));
+    }
+
+    [Fact]
+    public async Task Offset_paging_by_default_still_ends_on_a_short_page()
+    {
+        var server = new RowServer(total: 8);
+        var (output, _) = await StreamAsync(server.RowPage, ApiRequest.Get("rows"), new OffsetPaging("firstRow", "rowCount"), Query(pageSize: 3));
+
+        Assert.Equal(Enumerable.Range(0, 8), Ids(output));
+        Assert.Equal(3, server.Requests.Count);
     }
 
     [Fact]
@@ -99,7 +119,7 @@ public class PagerTests
         var (output, _) = await StreamAsync(server.RowPage, ApiRequest.Get("addresses"), SeveraApi.RowPaging(), Query(pageSize: 3, skip: 4));
 
         Assert.Equal(new[] { 4, 5, 6, 7 }, Ids(output));
-        Assert.Equal(new string?[] { "4", "7" }, server.Requests.Select(q => q["firstRow"]));
+        Assert.Equal(new string?[] { "4", "7", "8" }, server.Requests.Select(q => q["firstRow"]));
     }
 
     [Fact]
@@ -282,7 +302,7 @@ public class PagerTests
         var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         output.OnObject = _ => firstArrived.TrySetResult();
 
-        Task<long> streaming = Pager.StreamAsync(runtime, ApiRequest.Get("customers"), SeveraApi.RowPaging(), Query(pageSize: 10), output, CancellationToken.None);
+        Task<long> streaming = Pager.StreamAsync(runtime, ApiRequest.Get("customers"), new OffsetPaging("firstRow", "rowCount"), Query(pageSize: 10), output, CancellationToken.None);
 
         await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10)); // rows are batched, but never held while the network is awaited
         Assert.Equal([1], Ids(output));

@@ -22,9 +22,8 @@ public class QicsTests
     private static int[] Ids(RecordingOutput output) => output.Objects.Select(o => (int)((PSObject)o!).Properties["id"].Value).ToArray();
 
     [Fact]
-    public async Task OData_paging_always_sends_top_and_skips_until_a_short_page()
+    public async Task OData_paging_always_sends_top_and_skips_until_an_empty_page()
     {
-        var server = new RowServer(total: 7);
         var mock = new MockHttpMessageHandler();
         var queries = new List<System.Collections.Specialized.NameValueCollection>();
         mock.When("https://erp.test/api/v1/*").Respond(request =>
@@ -41,9 +40,36 @@ public class QicsTests
         await Pager.StreamAsync(runtime, ApiRequest.Get("V3/odata/OverviewCustomer"), QicsApi.Paging(), Query(3), output, CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, 7), Ids(output));
-        Assert.Equal(new[] { "3", "3", "3" }, queries.Select(q => q["$top"]));
-        Assert.Equal(new[] { null, "3", "6" }, queries.Select(q => q["$skip"]));
+        Assert.Equal(new[] { "3", "3", "3", "3" }, queries.Select(q => q["$top"]));
+        Assert.Equal(new[] { null, "3", "6", "7" }, queries.Select(q => q["$skip"])); // the short page is not trusted to be the last
     }
+
+    [Fact]
+    public async Task A_server_capping_top_silently_is_paged_to_the_end()
+    {
+        var mock = new MockHttpMessageHandler();
+        var skips = new List<string?>();
+        mock.When("https://erp.test/api/v1/*").Respond(request =>
+        {
+            var query = HttpUtility.ParseQueryString(request.RequestUri!.Query);
+            skips.Add(query["$skip"]);
+            int skip = int.Parse(query["$skip"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            return TestRuntime.Json("{\"value\":" + RowServer.Rows(skip, Math.Max(0, Math.Min(2, 7 - skip))) + "}"); // 2 rows whatever $top says
+        });
+        using var runtime = TestRuntime.Create(mock);
+        var output = new RecordingOutput();
+
+        await Pager.StreamAsync(runtime, ApiRequest.Get("V3/odata/OverviewCustomer"), QicsApi.Paging(), Query(5), output, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 7), Ids(output));
+        Assert.Equal(new[] { null, "2", "4", "6", "7" }, skips);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8400/", "http://localhost:8400/?erp_state=s%201")]
+    [InlineData("http://localhost:8400/cb?tenant=3", "http://localhost:8400/cb?tenant=3&erp_state=s%201")]
+    public void The_state_rides_in_the_redirect_uris_own_query(string redirect, string expected) =>
+        Assert.Equal(expected, QicsApi.RedirectWithState(new Uri(redirect), "s 1").AbsoluteUri);
 
     [Fact]
     public async Task A_nextLink_is_followed_as_given_and_its_absence_ends_the_list()
@@ -92,14 +118,14 @@ public class QicsTests
     {
         var mock = new MockHttpMessageHandler();
         int calls = 0;
-        mock.When("https://erp.test/api/v1/*").Respond(_ => TestRuntime.Json(RowServer.Rows(calls++ * 2, calls == 1 ? 2 : 1)));
+        mock.When("https://erp.test/api/v1/*").Respond(_ => TestRuntime.Json(++calls switch { 1 => RowServer.Rows(0, 2), 2 => RowServer.Rows(2, 1), _ => "[]" }));
         using var runtime = TestRuntime.Create(mock);
         var output = new RecordingOutput();
 
         await Pager.StreamAsync(runtime, ApiRequest.Get("V3/odata/OverviewCustomer"), QicsApi.Paging(), Query(2), output, CancellationToken.None);
 
         Assert.Equal(3, output.Objects.Count);
-        Assert.Equal(2, calls);
+        Assert.Equal(3, calls); // the short page is not the end: the empty one is
     }
 
     private static (Core.Connections.ConnectionRuntime Runtime, QicsConnection Connection, QicsTokenProvider Provider) CreateQics(MockHttpMessageHandler mock)
@@ -202,7 +228,7 @@ public class QicsTests
     {
         using var listener = LoopbackRedirectListener.Start(null);
         Assert.Equal("localhost", listener.RedirectUri.Host);
-        Task<IReadOnlyDictionary<string, string>> wait = listener.WaitAsync("s1", q => q.ContainsKey("code") ? "Signed in." : "Refused.", CancellationToken.None);
+        Task<IReadOnlyDictionary<string, string>> wait = listener.WaitAsync("s1", QicsApi.RedirectStateParameter, q => q.ContainsKey("code") ? "Signed in." : "Refused.", CancellationToken.None);
         int port = listener.RedirectUri.Port;
         using var http = new HttpClient();
 
@@ -218,13 +244,31 @@ public class QicsTests
         Assert.Equal("abc+1", query["code"]);
     }
 
+    [Theory]
+    [InlineData("?erp_state=s1&code=abc")] // a server that keeps redirect_uri's query but does not echo state
+    [InlineData("?code=abc&state=s1")] // one that echoes state only
+    [InlineData("?erp_state=s1&code=abc&state=s1")] // both
+    public async Task The_listener_takes_the_state_from_either_place(string query)
+    {
+        using var listener = LoopbackRedirectListener.Start(null);
+        Task<IReadOnlyDictionary<string, string>> wait = listener.WaitAsync("s1", QicsApi.RedirectStateParameter, _ => "Signed in.", CancellationToken.None);
+        using var http = new HttpClient();
+
+        var forged = await http.GetAsync(new Uri($"http://127.0.0.1:{listener.RedirectUri.Port}/?erp_state=other&code=evil"));
+        var real = await http.GetAsync(new Uri($"http://127.0.0.1:{listener.RedirectUri.Port}/{query}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.Equal("abc", (await wait)["code"]);
+    }
+
     [Fact]
     public async Task Cancelling_the_wait_ends_it_and_frees_the_port()
     {
         using var cancel = new CancellationTokenSource();
         var listener = LoopbackRedirectListener.Start(null);
         int port = listener.RedirectUri.Port;
-        Task wait = listener.WaitAsync("s", _ => string.Empty, cancel.Token);
+        Task wait = listener.WaitAsync("s", QicsApi.RedirectStateParameter, _ => string.Empty, cancel.Token);
         cancel.CancelAfter(50);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);

@@ -20,7 +20,7 @@ public class WeavyTests
     [Fact]
     public void A_filter_hashtable_becomes_Select_filters_scalar_Equal_array_In_hashtable_operators()
     {
-        var select = new WeavySelect("customer") { CompanyCode = "C01", ReturnFields = new[] { "name", "city" }, SortBy = new[] { "name" }, Descending = true, ExportStatus = 0 };
+        var select = new WeavySelect("customer") { CompanyCode = "C01", ReturnFields = new[] { "name", "city" }, SortBy = new[] { "name" }, Descending = true };
         var filter = new System.Collections.Specialized.OrderedDictionary { ["city"] = "Lyon", ["revenue"] = new Hashtable { ["GreaterThan"] = 1000 }, ["status"] = new object[] { "A", "B" } };
 
         Assert.Null(select.AddFilter(filter, or: false));
@@ -30,7 +30,7 @@ public class WeavyTests
         Assert.Equal("customer", body.GetProperty("entityName").GetString());
         Assert.Equal(500, body.GetProperty("limit").GetInt32());
         Assert.Equal(1500, body.GetProperty("offset").GetInt64());
-        Assert.Equal(0, body.GetProperty("srvExport").GetInt32());
+        Assert.False(body.TryGetProperty("srvExport", out _)); // the export status is a filter (GetWeavyRecordCommand)
         var filters = body.GetProperty("filterFields").EnumerateArray().ToList();
         Assert.Equal(new[] { "Equal", "GreaterThan", "In" }, filters.Select(f => f.GetProperty("operator").GetString()));
         Assert.Equal(new[] { "A", "B" }, filters[2].GetProperty("filterValues").EnumerateArray().Select(v => v.GetString()));
@@ -100,8 +100,10 @@ public class WeavyTests
         Assert.Null(WeavyValues.CodeOf(WeavyValues.Row(new Hashtable { ["customer_ID"] = " " }), "customer"));
     }
 
-    [Fact]
-    public async Task Select_pages_by_rebuilding_the_body_until_a_short_page()
+    [Theory]
+    [InlineData(0, new long[] { 0, 3, 6, 7 })] // the limit honoured: the short page at 6 is not trusted to be the last
+    [InlineData(2, new long[] { 0, 2, 4, 6, 7 })] // a server that caps pages below the limit without saying so
+    public async Task Select_pages_by_rebuilding_the_body_until_an_empty_page(int cap, long[] expected)
     {
         var offsets = new List<long>();
         var mock = new MockHttpMessageHandler();
@@ -111,7 +113,8 @@ public class WeavyTests
             long offset = body.GetProperty("offset").GetInt64();
             int limit = body.GetProperty("limit").GetInt32();
             offsets.Add(offset);
-            return TestRuntime.Json(RowServer.Rows((int)offset, (int)Math.Min(limit, 7 - offset)));
+            int size = (int)Math.Max(0, Math.Min(cap > 0 ? Math.Min(limit, cap) : limit, 7 - offset));
+            return TestRuntime.Json(RowServer.Rows((int)offset, size));
         });
         using var runtime = TestRuntime.Create(mock);
         var output = new RecordingOutput();
@@ -120,7 +123,45 @@ public class WeavyTests
         await Pager.StreamAsync(runtime, WeavyApi.Post(WeavyApi.Select("DEMO"), Array.Empty<byte>(), idempotent: true), new BodyOffsetPaging(select.Body), new PageQuery("ErpConnectors.Weavy.customer", "Reading") { PageSize = 3 }, output, CancellationToken.None);
 
         Assert.Equal(7, output.Objects.Count);
-        Assert.Equal(new long[] { 0, 3, 6 }, offsets);
+        Assert.Equal(expected, offsets);
+    }
+
+    [Fact]
+    public void ChangedSince_is_a_srvDate_GreaterThan_filter_a_second_before_in_the_documents_format()
+    {
+        var select = new WeavySelect("customer");
+        var since = new DateTime(2024, 5, 1, 8, 30, 0, 400, DateTimeKind.Utc);
+        select.AddCondition(WeavyApi.ChangeFilterField, WeavyApi.ChangeFilterOperator, WeavyApi.ChangeFilterValue(since));
+
+        var filter = Parse(select.Body(1000, 0)).GetProperty("filterFields")[0];
+
+        Assert.Equal("srvDate", filter.GetProperty("fieldName").GetString());
+        Assert.Equal("GreaterThan", filter.GetProperty("operator").GetString());
+        Assert.Equal("2024-05-01T08:29:59", filter.GetProperty("filterValues")[0].GetString()); // so a change at 08:30:00 is in
+        Assert.Equal(new DateTime(2024, 5, 1, 6, 29, 59, DateTimeKind.Utc), WeavyApi.ChangeFilterValue(new DateTimeOffset(2024, 5, 1, 8, 30, 0, TimeSpan.FromHours(2)).LocalDateTime));
+    }
+
+    [Fact]
+    public async Task The_sign_in_sends_the_field_names_the_production_integration_sends()
+    {
+        byte[]? signIn = null;
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Post, "https://weavy.test/v1/Authenticate").Respond(request =>
+        {
+            signIn = request.Content!.ReadAsByteArrayAsync().Result;
+            return TestRuntime.Json("{\"authToken\":\"t\",\"expiresIn\":3600}");
+        });
+        mock.When(HttpMethod.Get, "https://weavy.test/v1/Dictionary/DEMO").Respond(_ => TestRuntime.Json("[]"));
+        var connection = new WeavyConnection(new Uri("https://weavy.test/"), "DEMO", "api-user", WeavyRegion.Europe, companyCode: null);
+        using var runtime = WeavySession.Create(connection, Core.Auth.SecretText.Protect("pw"), () => mock, TestRuntime.FastRetry());
+
+        await runtime.SendForValueAsync(ApiRequest.Get(WeavyApi.Dictionary("DEMO")), null, new RecordingOutput(), CancellationToken.None);
+
+        var body = Parse(signIn!);
+        Assert.Equal("api-user", body.GetProperty("username").GetString()); // Webmecanik/mautic MauticDivaltoBundle Connection/Client.php
+        Assert.False(body.TryGetProperty("userName", out _));
+        Assert.Equal("DEMO", body.GetProperty("projectCode").GetString());
+        Assert.Equal("API", body.GetProperty("scope").GetString());
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal static class SeveraRaw
         {
             using var response = await GetAsync(http, baseUri, collection, $"rowCount={pageSize}" + (offset == 0 ? string.Empty : $"&firstRow={offset}"), token);
             int rows = await RawHttp.ReadRowsAsync(response, limit);
-            return (rows, rows == pageSize);
+            return (rows, rows > 0); // as the module: only an empty page ends a row-paged list (a server may cut pages short)
         });
     }
 

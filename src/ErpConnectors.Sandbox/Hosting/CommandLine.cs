@@ -127,6 +127,8 @@ internal sealed class CommandLine
             new(Severa, "--severa-customers", "<n>", Inv($"Customers to generate (default {d.Severa.CustomerCount}; millions are fine, rows are computed)"), (s, n, v) => s.Options.Severa.CustomerCount = Int(n, v, 0, SeveraSandbox.MaxCustomerCount)),
             new(Severa, "--severa-rps", "<n>", Inv($"Calls per second per client id (default {d.Severa.RequestsPerSecond}; 0 = unlimited)"), (s, n, v) => s.Options.Severa.RequestsPerSecond = Int(n, v, 0, 1_000_000)),
             new(Severa, "--severa-max-rows", "<n>", Inv($"Largest rowCount a list accepts (default {d.Severa.MaxRowCount})"), (s, n, v) => s.Options.Severa.MaxRowCount = Int(n, v, 1, 1_000_000)),
+            new(Severa, "--severa-limited-max-rows", "<n>", Inv($"Largest rowCount on the lists the published OpenAPI caps at 100 (default {d.Severa.LimitedMaxRowCount})"), (s, n, v) => s.Options.Severa.LimitedMaxRowCount = Int(n, v, 1, 1_000_000)),
+            new(Severa, "--severa-cap-row-count", null, "A rowCount above a list's maximum gets the maximum silently (default: refused with 400)", (s, _, _) => s.Options.Severa.RowCountAboveMaximum = SeveraRowCountPolicy.Cap),
             new(Severa, "--severa-token-lifetime", "<s>", Inv($"Access token lifetime in seconds (default {d.Severa.AccessTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Severa.AccessTokenLifetime = Seconds(n, v), ["--token-lifetime"]),
             new(Severa, "--severa-refresh-token-lifetime", "<s>", Inv($"Refresh token lifetime in seconds (default {d.Severa.RefreshTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Severa.RefreshTokenLifetime = Seconds(n, v), ["--refresh-token-lifetime"]),
         ]);
@@ -148,6 +150,8 @@ internal sealed class CommandLine
             new(Qics, "--qics-token-lifetime", "<s>", Inv($"Access token lifetime (expires_in) in seconds (default {d.Qics.AccessTokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Qics.AccessTokenLifetime = Seconds(n, v)),
             new(Qics, "--qics-next-links", null, "Collections page server-side (50 rows) with @odata.nextLink (default off)", (s, _, _) => s.Options.Qics.UseNextLinks = true),
             new(Qics, "--qics-bare-arrays", null, "Collections answer a bare JSON array, not the OData envelope (default off)", (s, _, _) => s.Options.Qics.BareArrays = true),
+            new(Qics, "--qics-top-cap", "<n>", "Collection pages hold at most n rows whatever $top asks, with no nextLink (default 0 = $top honoured)", (s, n, v) => s.Options.Qics.SilentTopCap = Int(n, v, 0, 1_000_000)),
+            new(Qics, "--qics-no-state-echo", null, "The sign-in redirect does not echo state; only redirect_uri's own query is kept (default: echoed)", (s, _, _) => s.Options.Qics.EchoState = false),
         ]);
         specs.AddRange(FaultSpecs(Qics, $"--{Qics}-", "Qics API request", s => s.System(Qics)));
 
@@ -157,6 +161,7 @@ internal sealed class CommandLine
             new(Weavy, "--weavy-customers", "<n>", Inv($"Customers to generate (default {d.Weavy.CustomerCount}, at most {WeavySandboxOptions.MaxCustomerCount})"), (s, n, v) => s.Options.Weavy.CustomerCount = Int(n, v, 0, WeavySandboxOptions.MaxCustomerCount)),
             new(Weavy, "--weavy-token-lifetime", "<s>", Inv($"Token lifetime (expiresIn) in seconds (default {d.Weavy.TokenLifetime.TotalSeconds})"), (s, n, v) => s.Options.Weavy.TokenLifetime = Seconds(n, v)),
             new(Weavy, "--weavy-quota", "<n>", Inv($"Calls per minute per calling IP, 429 beyond (default {d.Weavy.RequestsPerWindow} = no quota)"), (s, n, v) => s.Options.Weavy.RequestsPerWindow = Int(n, v, 0, 1_000_000)),
+            new(Weavy, "--weavy-page-cap", "<n>", "Select pages hold at most n records whatever the limit asks (default 0 = the limit honoured)", (s, n, v) => s.Options.Weavy.SelectPageCap = Int(n, v, 0, 1_000_000)),
         ]);
         specs.AddRange(FaultSpecs(Weavy, $"--{Weavy}-", "Weavy API request", s => s.System(Weavy)));
 

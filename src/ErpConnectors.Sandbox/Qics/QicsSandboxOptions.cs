@@ -15,6 +15,20 @@ public sealed class QicsSandboxOptions
     /// <summary>How long an authorization code can be exchanged.</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether the authorization redirect echoes the request's state parameter (RFC 6749 does; the vendor guide
+    /// promises only that redirect_uri's own query parameters are kept). On by default; off, a client must find
+    /// its state where the guide keeps it.
+    /// </summary>
+    public bool EchoState { get; set; } = true;
+
+    /// <summary>
+    /// A server that caps $top silently (the guide: paging "puts a maximum on the number of objects that can be
+    /// obtained in one call", the figure unnamed): a page holds at most this many rows whatever $top asks, and no
+    /// nextLink says more remain. 0 (the default) = $top is honoured. Clients must page until an empty page.
+    /// </summary>
+    public int SilentTopCap { get; set; }
+
     /// <summary>The largest $top a query accepts; a larger one is refused with 400 (ASP.NET OData's MaxTop).</summary>
     public int MaxTop { get; set; } = 1000;
 

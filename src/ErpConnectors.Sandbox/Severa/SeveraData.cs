@@ -32,6 +32,8 @@ public sealed class SeveraData
 
     public IReadOnlyList<SeveraInvoiceStatus> InvoiceStatuses => Catalog.InvoiceStatuses;
 
+    public IReadOnlyList<SeveraOvertime> Overtimes => Catalog.Overtimes;
+
     public IReadOnlyList<SeveraProject> Projects => Graph.Projects;
 
     public IReadOnlyList<SeveraPhase> Phases => Graph.Phases;
@@ -74,6 +76,8 @@ public sealed class SeveraData
     internal int WorkTypeIndex(Guid guid) => (int)Within(Guids.Decode(EntityKind.WorkType, guid), Catalog.WorkTypes.Count);
 
     internal int InvoiceStatusIndex(Guid guid) => (int)Within(Guids.Decode(EntityKind.InvoiceStatus, guid), Catalog.InvoiceStatuses.Count);
+
+    internal int OvertimeIndex(Guid guid) => (int)Within(Guids.Decode(EntityKind.Overtime, guid), Catalog.Overtimes.Count);
 
     internal int BusinessUnitIndex(Guid guid) => (int)Within(Guids.Decode(EntityKind.BusinessUnit, guid), Catalog.BusinessUnits.Count);
 

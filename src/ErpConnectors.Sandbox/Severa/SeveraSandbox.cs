@@ -29,7 +29,7 @@ public sealed class SeveraSandbox
         Tokens = new TokenStore(Time);
         PageTokens = new PageTokenCodec(options.Seed);
         Clients = SeveraApiClient.Defaults;
-        _workHours = new Lazy<WorkHourStore>(() => new WorkHourStore(Data.Guids, Data.Graph.SeededWorkHours));
+        _workHours = new Lazy<WorkHourStore>(() => new WorkHourStore(Data.Guids, Data.Graph.SeededWorkHours, Data.Graph.SeededDeletedWorkHours));
         _invoices = new Lazy<InvoiceStore>(() => new InvoiceStore(Data.Guids, Data.Graph.SeededInvoices));
     }
 
@@ -52,6 +52,9 @@ public sealed class SeveraSandbox
 
     public IReadOnlyList<SeveraInvoice> Invoices => InvoiceStore.Snapshot();
 
+    /// <summary>The work hours deleted so far (seeded history, then every DELETE), in deletion order.</summary>
+    public IReadOnlyList<SeveraDeletedWorkHour> DeletedWorkHours => WorkHourStore.ScanDeleted(0, _ => true, int.MaxValue).Select(d => d.Row).ToList();
+
     internal TimeProvider Time { get; }
 
     internal TokenStore Tokens { get; }
@@ -63,6 +66,12 @@ public sealed class SeveraSandbox
     internal IReadOnlyList<SeveraApiClient> Clients { get; }
 
     internal WorkHourStore WorkHourStore => _workHours.Value;
+
+    /// <summary>rowCount limit of the lists whose published definition states no maximum.</summary>
+    internal RowCountLimit GuideRowLimit => new(Options.MaxRowCount, Options.RowCountAboveMaximum == SeveraRowCountPolicy.Cap);
+
+    /// <summary>rowCount limit of the lists whose published OpenAPI says "maximum 100".</summary>
+    internal RowCountLimit LimitedRowLimit => new(Math.Min(Options.LimitedMaxRowCount, Options.MaxRowCount), Options.RowCountAboveMaximum == SeveraRowCountPolicy.Cap);
 
     internal InvoiceStore InvoiceStore => _invoices.Value;
 

@@ -62,6 +62,7 @@ internal sealed class SeveraSystem(SeveraSandbox severa) : SandboxSystem
         WorkHourEndpoints.Map(routes, severa);
         InvoiceEndpoints.Map(routes, severa);
         InvoiceStatusEndpoints.Map(routes, severa);
+        OvertimeEndpoints.Map(routes, severa);
     }
 
     public override string Title => "Severa";
@@ -77,6 +78,6 @@ internal sealed class SeveraSystem(SeveraSandbox severa) : SandboxSystem
         yield return string.Create(
             CultureInfo.InvariantCulture,
             $"then headers client_id and Authorization: Bearer; access tokens live {severa.Options.AccessTokenLifetime.TotalSeconds} s, refresh tokens {severa.Options.RefreshTokenLifetime.TotalSeconds} s");
-        yield return string.Create(CultureInfo.InvariantCulture, $"{severa.Data.CustomerCount} customers, {severa.Options.RequestsPerSecond} requests/s per client (0 = unlimited), rowCount up to {severa.Options.MaxRowCount}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"{severa.Data.CustomerCount} customers, {severa.Options.RequestsPerSecond} requests/s per client (0 = unlimited), rowCount up to {severa.Options.MaxRowCount} ({severa.Options.LimitedMaxRowCount} on the lists the OpenAPI caps; above: {severa.Options.RowCountAboveMaximum})");
     }
 }

@@ -24,6 +24,13 @@ public sealed class WeavySandboxOptions
     /// <summary>The sliding window of the quota (chosen default: one minute; the document's figures are cut).</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A server that answers a Select with fewer records than its limit asks while more remain (the guide caps a
+    /// packet at 1000; a server may cap lower without saying so): at most this many records a page. 0 (the
+    /// default) = the limit is honoured. Clients must page until an empty page, not until a short one.
+    /// </summary>
+    public int SelectPageCap { get; set; }
+
     /// <summary>Accounts that may be Active at once (the project's licences).</summary>
     public int LicenceCount { get; set; } = 25;
 
@@ -35,5 +42,6 @@ public sealed class WeavySandboxOptions
         ArgumentOutOfRangeException.ThrowIfNegative(RequestsPerWindow, "options.Weavy.RequestsPerWindow");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Window, TimeSpan.Zero, "options.Weavy.Window");
         ArgumentOutOfRangeException.ThrowIfNegative(LicenceCount, "options.Weavy.LicenceCount");
+        ArgumentOutOfRangeException.ThrowIfNegative(SelectPageCap, "options.Weavy.SelectPageCap");
     }
 }

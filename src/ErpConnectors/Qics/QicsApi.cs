@@ -20,6 +20,22 @@ internal static class QicsApi
     public const string Authorize = "oauth2/oauth2/auth";
     public const string Token = "oauth2/oauth2/token";
 
+    /// <summary>
+    /// The sign-in's state travels twice (chosen): as OAuth's state parameter, which the guide never promises to
+    /// echo, and inside redirect_uri's own query under this name, which it promises to keep ("Additional query
+    /// string parameters are allowed and are preserved in redirect"). The redirect is accepted with either.
+    /// </summary>
+    public const string RedirectStateParameter = "erp_state";
+
+    /// <summary>redirect_uri for a sign-in: the listener's URI with the state in its query.</summary>
+    public static Uri RedirectWithState(Uri redirectUri, string state)
+    {
+        var builder = new UriBuilder(redirectUri);
+        string query = builder.Query.TrimStart('?');
+        builder.Query = (query.Length == 0 ? string.Empty : query + "&") + RedirectStateParameter + "=" + Uri.EscapeDataString(state);
+        return builder.Uri;
+    }
+
     public const string ApiKeyHeader = "api-key";
     public const string TenantHeader = "tenant-id";
 

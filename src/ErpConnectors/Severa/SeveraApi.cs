@@ -18,14 +18,45 @@ internal static class SeveraApi
     /// <summary>Fair use: at most 10 calls per second per client id.</summary>
     public const int RequestsPerSecond = 10;
 
-    /// <summary>rowCount: the server's default is 100 and its maximum 1000; we ask for the maximum (fewer calls).</summary>
+    /// <summary>The largest -PageSize a cmdlet takes: the guide's rowCount maximum.</summary>
     public const int MaxPageSize = 1000;
-    public const int DefaultPageSize = 1000;
+
+    /// <summary>
+    /// rowCount per list (chosen): the guide says "maximum 1000" for every list, the published OpenAPI says
+    /// "maximum 100" on most. Without -PageSize each list asks the lower of the two where the OpenAPI gives one, so
+    /// the request is within every reading (a server that refuses more, or cuts the page silently, both work);
+    /// the lists the OpenAPI gives no maximum ask 1000. Keys are the route with each guid written as {}.
+    /// </summary>
+    private static readonly System.Collections.Generic.Dictionary<string, int> RowCountMaxima = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["customers"] = 1000,
+        ["users"] = 1000,
+        ["invoices"] = 1000,
+        ["phases/{}/worktypes"] = 1000,
+        ["contactpersons"] = 100,
+        ["customers/{}/contactpersons"] = 100,
+        ["addresses"] = 100,
+        ["invoicestatuses"] = 100,
+        ["projects"] = 100,
+        ["customers/{}/projects"] = 100,
+        ["phases"] = 100,
+        ["workhours"] = 100,
+        ["users/{}/workhours"] = 100,
+        ["projects/{}/workhours"] = 100,
+        ["invoices/{}/invoicerows"] = 100,
+        ["deletedworkhours"] = 100,
+    };
+
+    /// <summary>The documented maximum rowCount of a list route; 100 (the OpenAPI's usual maximum) for routes not in the table.</summary>
+    public static int MaxRowCount(string route) =>
+        RowCountMaxima.TryGetValue(GuidPattern.Replace(route.Trim('/'), "{}"), out int max) ? max : 100;
+
+    private static readonly System.Text.RegularExpressions.Regex GuidPattern =
+        new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // Routes (relative to the base URI).
     public const string Token = "token";
     public const string RefreshToken = "refreshtoken";
-    public const string Heartbeat = "heartbeat/authorized";
     public const string Customers = "customers";
     public const string ContactPersons = "contactpersons";
     public const string Addresses = "addresses";
@@ -36,6 +67,7 @@ internal static class SeveraApi
     public const string Invoices = "invoices";
     public const string InvoiceRows = "invoicerows";
     public const string InvoiceStatuses = "invoicestatuses";
+    public const string DeletedWorkHours = "deletedworkhours";
 
     public static string One(string collection, Guid guid) => $"{collection}/{guid:D}";
 
@@ -59,9 +91,16 @@ internal static class SeveraApi
     // Paging: token paging (v1.0 default) and row paging (contact persons, addresses, settings lists).
     public static PagingStrategy TokenPaging() => new HeaderTokenPaging("rowCount", "NextPageToken", "pageToken");
 
-    public static PagingStrategy RowPaging() => new OffsetPaging("firstRow", "rowCount");
+    /// <summary>
+    /// Row paging ends at an empty page only (chosen): the guide calls a page shorter than rowCount the last, but
+    /// a server that cuts rowCount to a lower maximum without saying so makes every page short. No total to
+    /// page by is documented (calculateRowCount names no field or header), so this costs one extra call per list.
+    /// </summary>
+    public static PagingStrategy RowPaging() => new OffsetPaging("firstRow", "rowCount", shortPageEnds: false);
 
-    // Scopes, from the vendor's scope table.
+    // Scopes: the guide's scope table and the published OpenAPI's (OAuth2 clientCredentials scopes), merged. The
+    // OpenAPI adds files:write, files:delete, resourceallocations:write, resourceallocations:delete; the guide
+    // adds absences:*. A name in neither is still sent, with a warning (chosen): the server has the last word.
     public static readonly string[] AllScopes =
     {
         "customers:read", "customers:write", "customers:delete",
@@ -75,8 +114,8 @@ internal static class SeveraApi
         "users:read", "users:write", "users:delete",
         "organization:read", "organization:write",
         "settings:read", "settings:write", "settings:delete",
-        "files:read",
-        "resourceallocations:read",
+        "files:read", "files:write", "files:delete",
+        "resourceallocations:read", "resourceallocations:write", "resourceallocations:delete",
     };
 
     /// <summary>Without -Scope: read access to what the Get cmdlets cover.</summary>
@@ -94,6 +133,7 @@ internal static class SeveraApi
     public const string PhaseType = "ErpConnectors.Severa.Phase";
     public const string WorkTypeType = "ErpConnectors.Severa.WorkType";
     public const string WorkHourType = "ErpConnectors.Severa.WorkHour";
+    public const string DeletedWorkHourType = "ErpConnectors.Severa.DeletedWorkHour";
     public const string InvoiceType = "ErpConnectors.Severa.Invoice";
     public const string InvoiceRowType = "ErpConnectors.Severa.InvoiceRow";
     public const string InvoiceStatusType = "ErpConnectors.Severa.InvoiceStatus";

@@ -21,6 +21,9 @@ internal static class WeavyApi
 
     public const string Authenticate = "v1/Authenticate";
 
+    /// <summary>The sign-in's user field, spelt as the production integration sends it (the guide's section is cut).</summary>
+    public const string UserNameField = "username";
+
     public static string Dictionary(string project) => $"v1/Dictionary/{Escape(project)}";
 
     public static string Dictionary(string project, string entity) => $"v1/Dictionary/{Escape(project)}/{Escape(entity)}";
@@ -49,6 +52,22 @@ internal static class WeavyApi
     public const string ChangeStampField = "srvDateUTC";
     public const string ExportField = "srvExport";
 
+    /// <summary>
+    /// The change filter, as the production integration writes it (chosen, see docs/wire-reference/weavy.md): the
+    /// field srvDate (records carry srvDateUTC; the integration filters srvDate with UTC times), the operator
+    /// GreaterThan (the one it confirms; GreaterThanOrEqual is not), so "changed since T" asks srvDate &gt; T - 1 s
+    /// at the wire's whole-second precision. The value is in the document's YYYY-MM-DDTHH:MM:SS: unambiguous on
+    /// every server, where the integration's "YYYY-MM-DD HH:MM:SS" reads as year-day-month in some SQL languages.
+    /// </summary>
+    public const string ChangeFilterField = "srvDate";
+    public const string ChangeFilterOperator = "GreaterThan";
+
+    public static DateTime ChangeFilterValue(DateTime since)
+    {
+        DateTime utc = since.Kind == DateTimeKind.Utc ? since : since.ToUniversalTime();
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddSeconds(-1);
+    }
+
     public static string TypeName(string entity) => $"ErpConnectors.Weavy.{entity};{RecordType}";
 
     public const string RecordType = "ErpConnectors.Weavy.Record";
@@ -56,7 +75,10 @@ internal static class WeavyApi
     public const string FieldType = "ErpConnectors.Weavy.Field";
     public const string ImportResultType = "ErpConnectors.Weavy.ImportResult";
 
-    /// <summary>The filter operators Select takes (chosen set, see the contract).</summary>
+    /// <summary>
+    /// The filter operators Select takes (chosen set, see the contract). The production integration sends
+    /// "GreaterThan", "LessThan" and "equal": the server matches them ignoring case, so they are sent in this casing.
+    /// </summary>
     public static readonly string[] Operators = { "Equal", "NotEqual", "GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Contains", "StartsWith", "In" };
 
     public static string Escape(string segment) => Uri.EscapeDataString(segment);

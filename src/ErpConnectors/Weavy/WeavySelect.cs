@@ -13,7 +13,7 @@ namespace ErpConnectors.Weavy;
 /// <summary>
 /// The criteria of a Select, turned into its body: -Filter @{ city = 'Lyon'; revenue = @{ GreaterThan = 1000 };
 /// status = 'A','B' } (a scalar is Equal, an array is In, a nested hashtable names the operators), combined with AND
-/// (or OR with -Or, as one filter group), -ChangedSince on srvDateUTC (always ANDed), the export status, the
+/// (or OR with -Or, as one filter group), -ChangedSince and the export status as conditions always ANDed, the
 /// returned fields and the sort.
 /// </summary>
 internal sealed class WeavySelect
@@ -26,8 +26,6 @@ internal sealed class WeavySelect
     public string Entity { get; }
 
     public string? CompanyCode { get; set; }
-
-    public int? ExportStatus { get; set; }
 
     public string[]? ReturnFields { get; set; }
 
@@ -114,11 +112,6 @@ internal sealed class WeavySelect
         body["entityName"] = Entity;
         body["limit"] = limit;
         body["offset"] = offset;
-        if (ExportStatus is { } export)
-        {
-            body["srvExport"] = export;
-        }
-
         if (ReturnFields is { Length: > 0 })
         {
             body["returnFields"] = ReturnFields.Select(f => new OrderedDictionary { ["fieldName"] = f }).ToList();

@@ -12,7 +12,9 @@ namespace ErpConnectors.Weavy;
 /// <summary>
 /// Weavy authentication: POST v1/Authenticate with the project, user and password gives a bearer token valid for
 /// expiresIn seconds (chosen unit). There is no refresh token: the manager authenticates again with the held
-/// credential shortly before expiry, and once more (then replays once) when a call is refused.
+/// credential shortly before expiry, and once more (then replays once) when a call is refused. The body's
+/// field names are the ones the production integration sends (Webmecanik/mautic, MauticDivaltoBundle
+/// Connection/Client.php: "username", not the "userName" an earlier reading of the guide gave).
 /// </summary>
 internal sealed class WeavyTokenProvider : CredentialLoginProvider
 {
@@ -33,7 +35,7 @@ internal sealed class WeavyTokenProvider : CredentialLoginProvider
     {
         ["scope"] = "API",
         ["projectCode"] = _projectCode,
-        ["userName"] = _userName,
+        [WeavyApi.UserNameField] = _userName,
         ["password"] = password,
     };
 

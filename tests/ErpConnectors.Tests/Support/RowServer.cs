@@ -43,14 +43,17 @@ internal sealed class RowServer
     }
 
     /// <summary>Severa row paging: firstRow/rowCount; the last page is short (or empty).</summary>
-    public HttpResponseMessage RowPage(HttpRequestMessage request)
+    public HttpResponseMessage RowPage(HttpRequestMessage request) => CappedRowPage(int.MaxValue)(request);
+
+    /// <summary>Row paging by a server that cuts rowCount to <paramref name="cap"/> without saying so.</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage> CappedRowPage(int cap) => request =>
     {
         var query = QueryOf(request);
         Queries.Enqueue(query);
-        int size = int.Parse(query["rowCount"] ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+        int size = Math.Min(cap, int.Parse(query["rowCount"] ?? "100", System.Globalization.CultureInfo.InvariantCulture));
         int from = int.Parse(query["firstRow"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         return TestRuntime.Json(Rows(from, Math.Min(size, _total - from)));
-    }
+    };
 
     public HttpResponseMessage Whole(HttpRequestMessage request)
     {

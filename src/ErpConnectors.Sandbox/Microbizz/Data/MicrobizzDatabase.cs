@@ -9,7 +9,7 @@ internal sealed class MicrobizzDatabase
 
     public MicrobizzDatabase(int seed, long taskCount, DateTimeOffset now)
     {
-        var rows = new MicrobizzSeed(seed, taskCount, now);
+        var rows = new MicrobizzSeed(seed, taskCount);
         Add(MicrobizzObjects.Company, MicrobizzSeed.CompanyCount, rows.Company);
         Add(MicrobizzObjects.ForeignCompany, MicrobizzSeed.ForeignCompanyCount, rows.ForeignCompany);
         Add(MicrobizzObjects.User, MicrobizzSeed.UserCount, rows.User);

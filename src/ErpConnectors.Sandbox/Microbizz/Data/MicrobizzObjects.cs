@@ -112,8 +112,6 @@ internal static class MicrobizzObjects
             new("assignment_id", FieldType.Key),
             new("task_ref", FieldType.Reference, References: Task, Required: true),
             new("user_ref", FieldType.Reference, References: User, Required: true),
-            new("start", FieldType.DateTime),
-            new("end", FieldType.DateTime),
         ]),
         new(Connection, ObjectKind.Collection, GetPostDelete,
         [
@@ -137,11 +135,9 @@ internal static class MicrobizzObjects
         [
             new("notification_id", FieldType.Key),
             new("user_ref", FieldType.Reference, References: User),
-            new("title", FieldType.Text),
             new("text", FieldType.Text, Required: true),
             new("is_read", FieldType.Boolean),
             new("related_object", FieldType.RelatedObject),
-            new("created", FieldType.DateTime, ReadOnly: true),
         ]),
         new(PaymentUrl, ObjectKind.Single, Get, []),
         new(SubscriptionInformation, ObjectKind.Single, Get, []),

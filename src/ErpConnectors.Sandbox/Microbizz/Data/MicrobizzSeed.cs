@@ -9,7 +9,7 @@ namespace ErpConnectors.Sandbox.Microbizz.Data;
 /// 20 users, 100 notifications (all the current user's, about a third read), 100 connections, and one
 /// assignment per task for the first 500 tasks. Generated tasks have no attachment.
 /// </summary>
-internal sealed class MicrobizzSeed(int seed, long taskCount, DateTimeOffset now)
+internal sealed class MicrobizzSeed(int seed, long taskCount)
 {
     public const int CompanyCount = 200;
     public const int ForeignCompanyCount = 50;
@@ -71,11 +71,9 @@ internal sealed class MicrobizzSeed(int seed, long taskCount, DateTimeOffset now
     {
         ["notification_id"] = id,
         ["user_ref"] = CurrentUserId,
-        ["title"] = "Assigned to task",
         ["text"] = string.Create(CultureInfo.InvariantCulture, $"{Pick(5, id, 0, FirstNames)} has assigned you to the task #{1 + Number(5, id, 1, Math.Max(1, taskCount))}"),
         ["is_read"] = Number(5, id, 2, 3) == 0,
         ["related_object"] = taskCount > 0 ? new RelatedObject(MicrobizzObjects.Task, 1 + Number(5, id, 1, taskCount)) : null,
-        ["created"] = FormatDateTime(now.AddMinutes(-37 * id)),
     };
 
     public Dictionary<string, object?> Connection(long id) => new(StringComparer.Ordinal)
@@ -88,18 +86,12 @@ internal sealed class MicrobizzSeed(int seed, long taskCount, DateTimeOffset now
         ["text"] = null,
     };
 
-    public Dictionary<string, object?> Assignment(long id)
+    public Dictionary<string, object?> Assignment(long id) => new(StringComparer.Ordinal)
     {
-        var start = now.Date.AddDays(Number(7, id, 0, 60)).AddHours(7 + Number(7, id, 1, 6));
-        return new(StringComparer.Ordinal)
-        {
-            ["assignment_id"] = id,
-            ["task_ref"] = id,
-            ["user_ref"] = 1 + Number(7, id, 2, UserCount),
-            ["start"] = FormatDateTime(start),
-            ["end"] = FormatDateTime(start.AddHours(1 + Number(7, id, 3, 8))),
-        };
-    }
+        ["assignment_id"] = id,
+        ["task_ref"] = id,
+        ["user_ref"] = 1 + Number(7, id, 2, UserCount),
+    };
 
     private Dictionary<string, object?> CompanyRow(string key, int kind, long id)
     {

@@ -90,7 +90,7 @@ internal static class ObjectEndpoint
         }
 
         input.CheckRequired(definition);
-        var created = NewRow(definition, microbizz);
+        var created = NewRow(definition);
         input.ApplyTo(created, database.Files);
         return RowWriter.One(definition, table.Create(created), binaries: null, StatusCodes.Status201Created);
     }
@@ -108,10 +108,9 @@ internal static class ObjectEndpoint
 
     /// <summary>
     /// A new row before the body's fields: all null, booleans false. Chosen defaults: a task starts "NEW" (the
-    /// status the document's notification table names); a notification belongs to the current user and is
-    /// stamped now.
+    /// status the document's notification table names); a notification belongs to the current user.
     /// </summary>
-    private static Dictionary<string, object?> NewRow(ObjectDefinition definition, MicrobizzSandbox microbizz)
+    private static Dictionary<string, object?> NewRow(ObjectDefinition definition)
     {
         var row = definition.Fields.ToDictionary(f => f.Name, f => f.Type == FieldType.Boolean ? (object?)false : null, StringComparer.Ordinal);
         switch (definition.Name)
@@ -121,7 +120,6 @@ internal static class ObjectEndpoint
                 break;
             case MicrobizzObjects.Notification:
                 row["user_ref"] = MicrobizzSeed.CurrentUserId;
-                row["created"] = MicrobizzSeed.FormatDateTime(microbizz.Time.GetUtcNow());
                 break;
         }
 

@@ -7,7 +7,8 @@ namespace ErpConnectors.Sandbox.Qics.Auth;
 /// <summary>
 /// GET oauth2/oauth2/auth. The real server shows its login form; the sandbox approves the demo user at once
 /// and answers 302 to redirect_uri with code added to its query (redirect_uri's own query parameters kept,
-/// as the document says, and state passed through). As RFC 6749 §4.1.2.1 orders it: an unknown client or
+/// as the document says, and state passed through unless <see cref="QicsSandboxOptions.EchoState"/> is off: the
+/// document promises only the former). As RFC 6749 §4.1.2.1 orders it: an unknown client or
 /// an unacceptable redirect_uri is a 400 page and no redirect (the sandbox must not send a code to a URI it
 /// cannot trust); any other problem is a redirect with error=... (and error_description). Other query
 /// parameters of the request are ignored.
@@ -33,7 +34,7 @@ internal static class AuthorizeEndpoint
             return;
         }
 
-        var state = Single(query, "state");
+        var state = qics.Options.EchoState ? Single(query, "state") : null;
         var responseType = Single(query, "response_type");
         if (responseType != "code")
         {

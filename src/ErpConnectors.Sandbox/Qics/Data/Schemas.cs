@@ -47,17 +47,21 @@ internal static class Schemas
         new("Price", EdmType.Decimal, Nullable: false, Default: 0m),
     ]);
 
-    /// <summary>The document's property table, verbatim.</summary>
+    /// <summary>
+    /// The document's property table. Required as the vendor's help pages mark it (V3 POST EntityState, V2 PUT
+    /// EntityState({key})): EntityStateId (0 on a POST), DataSource, DataSourceDate and IsError must be in the
+    /// body of a POST or PUT; ASP.NET Web API refuses a body without a [Required] value-typed property.
+    /// </summary>
     public static readonly EntitySchema EntityState = new("EntityState",
     [
-        Key("EntityStateId"),
+        Key("EntityStateId", required: true),
         new("CompanyId", EdmType.Int64, Nullable: false, Required: true),
         new("DataSource", EdmType.String, Nullable: false, Required: true),
         new("EntityType", EdmType.String, Nullable: false, Required: true),
         new("EntityId", EdmType.Int64, Nullable: false, Required: true),
         new("DataSourceKey", EdmType.String),
-        new("DataSourceDate", EdmType.DateTimeOffset),
-        new("IsError", EdmType.Boolean, Nullable: false, Default: false),
+        new("DataSourceDate", EdmType.DateTimeOffset, Required: true),
+        new("IsError", EdmType.Boolean, Nullable: false, Required: true, Default: false),
         new("Message", EdmType.String),
     ]);
 
@@ -81,7 +85,7 @@ internal static class Schemas
 
     public static readonly EntitySchema OverviewItem = Overview(Item, []);
 
-    private static EdmProperty Key(string name) => new(name, EdmType.Int64, Nullable: false, Computed: true);
+    private static EdmProperty Key(string name, bool required = false) => new(name, EdmType.Int64, Nullable: false, Required: required, Computed: true);
 
     private static EntitySchema Overview(EntitySchema detail, IReadOnlyList<EdmProperty> related) =>
         new("Overview" + detail.Name, [.. detail.Properties, .. related]);

@@ -7,7 +7,8 @@ namespace ErpConnectors.Sandbox.Qics.Endpoints;
 /// GET on a queryable collection (Overview entities, EntityState): $filter, then $orderby (ties broken by the
 /// key, so paging is stable; without $orderby the key order), then $skip and $top. Without $top the first
 /// 50 rows come back (the document). With UseNextLinks, pages are server-driven: at most 50 rows each
-/// (chosen: the documented page), and "@odata.nextLink" while rows remain within the request's $top.
+/// (chosen: the documented page), and "@odata.nextLink" while rows remain within the request's $top. With
+/// SilentTopCap, a page is cut to that many rows without a nextLink.
 /// </summary>
 internal static class QueryEndpoint
 {
@@ -24,6 +25,11 @@ internal static class QueryEndpoint
         var serverPaging = options.UseNextLinks && !bare;
         var wanted = query.Top ?? (serverPaging ? long.MaxValue : ODataQuery.DefaultTop);
         var take = serverPaging ? Math.Min(wanted, ServerPageSize) : wanted;
+        if (!serverPaging && options.SilentTopCap > 0)
+        {
+            take = Math.Min(take, options.SilentTopCap); // QicsSandboxOptions.SilentTopCap: fewer rows, no word of it
+        }
+
         var page = matching.Skip(Clamp(query.Skip)).Take(Clamp(take)).ToList();
         var next = query.Skip + page.Count;
         var nextLink = serverPaging && page.Count == take && next < matching.Count && wanted > take

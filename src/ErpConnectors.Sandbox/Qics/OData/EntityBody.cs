@@ -80,7 +80,7 @@ internal sealed partial class EntityBody
     /// <summary>For POST and PUT: a body that leaves out a required property is refused.</summary>
     public void CheckRequired()
     {
-        if (Schema.Properties.FirstOrDefault(p => p.Required && !Values.ContainsKey(p.Name)) is { } missing)
+        if (Schema.Properties.FirstOrDefault(p => p.Required && !(p == Schema.Key ? Key is not null : Values.ContainsKey(p.Name))) is { } missing)
         {
             throw QicsErrors.BadRequest($"The property '{missing.Name}' is required.", missing.Name);
         }

@@ -1,6 +1,6 @@
 namespace ErpConnectors.Sandbox.Severa.Auth;
 
-/// <summary>The scope names of the vendor's scope table, and the ones the emulated endpoints require.</summary>
+/// <summary>The scope names of the guide's scope table and the published OpenAPI's, and the ones the emulated endpoints require.</summary>
 internal static class SeveraScopes
 {
     public const string CustomersRead = "customers:read";
@@ -26,8 +26,8 @@ internal static class SeveraScopes
         "users:read", "users:write", "users:delete",
         "organization:read", "organization:write",
         "settings:read", "settings:write", "settings:delete",
-        "files:read",
-        "resourceallocations:read",
+        "files:read", "files:write", "files:delete",
+        "resourceallocations:read", "resourceallocations:write", "resourceallocations:delete",
     ];
 
     private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);

@@ -20,6 +20,12 @@ internal sealed class Catalog
         ];
         ActiveWorkTypeIndexes = [.. Enumerable.Range(0, WorkTypes.Count).Where(i => WorkTypes[i].IsActive)];
         ProjectStatuses = [.. Words.ProjectStatuses.Select((name, i) => new SeveraGuidName(guids.Encode(EntityKind.ProjectStatus, i), name))];
+        Overtimes =
+        [
+            new SeveraOvertime(guids.Encode(EntityKind.Overtime, 0), "Overtime 50 %", "OT50", 50m, true),
+            new SeveraOvertime(guids.Encode(EntityKind.Overtime, 1), "Overtime 100 %", "OT100", 100m, true),
+            new SeveraOvertime(guids.Encode(EntityKind.Overtime, 2), "Weekend (retired)", "OTWE", 100m, false),
+        ];
         InvoiceStatuses =
         [
             .. Words.InvoiceStatuses.Select((s, i) =>
@@ -42,6 +48,8 @@ internal sealed class Catalog
     public IReadOnlyList<SeveraGuidName> ProjectStatuses { get; }
 
     public IReadOnlyList<SeveraInvoiceStatus> InvoiceStatuses { get; }
+
+    public IReadOnlyList<SeveraOvertime> Overtimes { get; }
 
     public SeveraInvoiceStatus InvoiceStatus(string name) => InvoiceStatuses.First(s => s.Name == name);
 

@@ -17,4 +17,5 @@ internal enum EntityKind
     InvoiceStatus = 12,
     Invoice = 13,
     InvoiceRow = 14,
+    Overtime = 15,
 }

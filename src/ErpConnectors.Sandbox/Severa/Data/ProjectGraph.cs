@@ -10,6 +10,8 @@ internal sealed class ProjectGraph
 {
     public const int MaxProjects = 2000;
     public const int MaxWorkHours = 5000;
+
+    private const int DeletedWorkHourIndexBase = 100_000_000;
     public const int MaxInvoices = 3000;
     public const decimal VatRate = 25.5m;
     public const int FirstProjectNumber = 5000;
@@ -56,6 +58,15 @@ internal sealed class ProjectGraph
         var hourCount = projectCount == 0 ? 0 : Math.Min(MaxWorkHours, projectCount * 20);
         SeededWorkHours = [.. Enumerable.Range(0, hourCount).Select(MakeWorkHour)];
 
+        // Hours deleted before the sandbox started, so GET /deletedworkhours has a history. Their indexes lie far
+        // beyond any row the store creates, so their guids never come back as live rows.
+        SeededDeletedWorkHours = hourCount == 0 ? [] :
+        [
+            .. Enumerable.Range(DeletedWorkHourIndexBase, Math.Max(1, hourCount / 50)).Select(MakeWorkHour)
+                .Select(h => SeveraDeletedWorkHour.Of(h, h.LastUpdatedDateTime.AddDays(1)))
+                .OrderBy(h => h.DeletedDateTime),
+        ];
+
         var invoiceCount = projectCount == 0 ? 0 : (int)Math.Min(MaxInvoices, (customers.Count + 4) / 5);
         var invoices = new SeveraInvoice[invoiceCount];
         var rows = new List<SeveraInvoiceRow>();
@@ -94,6 +105,8 @@ internal sealed class ProjectGraph
     public IReadOnlyList<int[]> PhasesOfProject { get; }
 
     public IReadOnlyList<SeveraWorkHour> SeededWorkHours { get; }
+
+    public IReadOnlyList<SeveraDeletedWorkHour> SeededDeletedWorkHours { get; }
 
     public IReadOnlyList<SeveraInvoice> SeededInvoices { get; }
 

@@ -16,7 +16,7 @@ internal static class AddressEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.LimitedRowLimit, ListParameters);
         var rows = severa.Data.Rows;
         var lower = query.ChangedSince is { } since ? rows.AddressTimes.FirstAtOrAfter(since) : 0;
         var first = Math.Min(rows.AddressCount, lower + query.FirstRow);

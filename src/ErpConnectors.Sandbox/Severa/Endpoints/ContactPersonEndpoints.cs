@@ -23,7 +23,7 @@ internal static class ContactPersonEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.LimitedRowLimit, ListParameters);
         var rows = severa.Data.Rows;
         var lower = query.ChangedSince is { } since ? rows.ContactTimes.FirstAtOrAfter(since) : 0;
         var active = query.Bool("active");
@@ -44,7 +44,7 @@ internal static class ContactPersonEndpoints
     private static IResult OfCustomer(HttpContext context, SeveraSandbox severa)
     {
         var guid = RouteValues.Guid(context, "customerGuid");
-        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.Options.MaxRowCount, CustomerListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.LimitedRowLimit, CustomerListParameters);
         var rows = severa.Data.Rows;
         var customer = rows.IndexOfCustomer(guid);
         if (customer < 0)

@@ -25,7 +25,7 @@ internal static class CustomerEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ListParameters, sortable: true);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.GuideRowLimit, ListParameters, sortable: true);
         var rows = severa.Data.Rows;
         var count = rows.Count;
         var sortings = query.Sortings(SortableKeys);

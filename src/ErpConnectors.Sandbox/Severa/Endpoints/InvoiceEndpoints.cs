@@ -30,7 +30,7 @@ internal static class InvoiceEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.GuideRowLimit, ListParameters);
         var since = query.ChangedSince;
         var statuses = query.Guids("invoiceStatusGuids").ToHashSet();
         var customers = query.Guids("customerGuids").ToHashSet();
@@ -70,7 +70,7 @@ internal static class InvoiceEndpoints
     private static IResult RowsOfInvoice(HttpContext context, SeveraSandbox severa)
     {
         var guid = RouteValues.Guid(context, "invoiceGuid");
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, []);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, []);
         var index = severa.InvoiceStore.IndexOf(guid);
         if (index < 0)
         {
@@ -84,7 +84,7 @@ internal static class InvoiceEndpoints
 
     private static IResult AllRows(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, []);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, []);
         return Pager.TokenPage(context, severa, query, "invoicerows", severa.Data.InvoiceRows, _ => true);
     }
 

@@ -17,7 +17,7 @@ internal static class InvoiceStatusEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Row, severa.LimitedRowLimit, ListParameters);
         var text = query.Single("textToSearch");
         return Pager.RowPage(query, severa.Data.InvoiceStatuses.Where(s => text is null || s.Name.Contains(text, StringComparison.OrdinalIgnoreCase)));
     }

@@ -21,7 +21,7 @@ internal static class PhaseEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, ListParameters);
         var since = query.ChangedSince;
         var projects = query.Guids("projectGuids").ToHashSet();
         return Pager.TokenPage(context, severa, query, "phases", severa.Data.Phases, phase =>
@@ -40,10 +40,16 @@ internal static class PhaseEndpoints
     private static IResult WorkTypes(HttpContext context, SeveraSandbox severa)
     {
         var guid = RouteValues.Guid(context, "phaseGuid");
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, []);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.GuideRowLimit, ["userGuid"]);
         if (severa.Data.PhaseIndex(guid) < 0)
         {
             throw SeveraErrors.NotFound("Phase", guid, "phaseGuid");
+        }
+
+        // userGuid (the OpenAPI's: whose work types; default the API user) must name a user; every user here gets the phase's.
+        if (query.Guids("userGuid") is [var user] && severa.Data.UserIndex(user) < 0)
+        {
+            throw SeveraErrors.NotFound("User", user, "userGuid");
         }
 
         return Pager.TokenPage(context, severa, query, $"phases/{guid:D}/worktypes", severa.Data.WorkTypesOfPhase(guid), _ => true);

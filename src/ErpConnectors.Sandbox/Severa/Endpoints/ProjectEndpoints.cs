@@ -11,8 +11,10 @@ namespace ErpConnectors.Sandbox.Severa.Endpoints;
 /// </summary>
 internal static class ProjectEndpoints
 {
-    private static readonly string[] CustomerProjectParameters = ["changedSince", "projectGuids", "projectOwnerGuids", "numbers", "isClosed"];
-    private static readonly string[] ListParameters = [.. CustomerProjectParameters, "customerGuids"];
+    private static readonly string[] CustomerProjectParameters = ["projectGuids", "projectOwnerGuids", "numbers", "isClosed"];
+
+    // The published OpenAPI gives changedSince on /projects only, not on /customers/{guid}/projects.
+    private static readonly string[] ListParameters = [.. CustomerProjectParameters, "customerGuids", "changedSince"];
 
     public static void Map(SeveraRoutes routes, SeveraSandbox severa)
     {
@@ -32,7 +34,7 @@ internal static class ProjectEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa, Guid? customer)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, customer is null ? ListParameters : CustomerProjectParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, customer is null ? ListParameters : CustomerProjectParameters);
         var since = query.ChangedSince;
         var projects = query.Guids("projectGuids").ToHashSet();
         var owners = query.Guids("projectOwnerGuids").ToHashSet();

@@ -10,5 +10,5 @@ internal static class RouteValues
 
     /// <summary>Single-record routes take no query parameters.</summary>
     public static void NoQuery(HttpContext context, SeveraSandbox severa) =>
-        SeveraQuery.Parse(context, PagingStyle.None, severa.Options.MaxRowCount, []);
+        SeveraQuery.Parse(context, PagingStyle.None, severa.GuideRowLimit, []);
 }

@@ -17,7 +17,7 @@ internal static class UserEndpoints
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.GuideRowLimit, ListParameters);
         var since = query.ChangedSince;
         var isActive = query.Bool("isActive");
         var units = query.Guids("businessUnitGuids").ToHashSet();

@@ -15,6 +15,7 @@ internal static class WorkHourEndpoints
     private static readonly string[] ListParameters = ["changedSince", "eventDateStart", "eventDateEnd"];
     private static readonly string[] UserParameters = ["startDate", "endDate", "phaseGuid", "workTypeGuid"];
     private static readonly string[] ProjectParameters = ["startDate", "endDate", "isBillable", "isBilled"];
+    private static readonly string[] DeletedParameters = ["deletedSince", "projectGuids", "userGuids"];
 
     public static void Map(SeveraRoutes routes, SeveraSandbox severa)
     {
@@ -22,12 +23,13 @@ internal static class WorkHourEndpoints
         routes.Get("/workhours/{guid}", SeveraScopes.HoursRead, context => One(context, severa));
         routes.Get("/users/{userGuid}/workhours", SeveraScopes.HoursRead, context => OfUser(context, severa));
         routes.Get("/projects/{projectGuid}/workhours", SeveraScopes.HoursRead, context => OfProject(context, severa));
+        routes.Get("/deletedworkhours", SeveraScopes.HoursRead, context => Deleted(context, severa));
         WorkHourWriteEndpoints.Map(routes, severa);
     }
 
     private static IResult List(HttpContext context, SeveraSandbox severa)
     {
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ListParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, ListParameters);
         var since = query.ChangedSince;
         var from = query.Date("eventDateStart");
         var to = query.Date("eventDateEnd");
@@ -38,7 +40,7 @@ internal static class WorkHourEndpoints
     private static IResult OfUser(HttpContext context, SeveraSandbox severa)
     {
         var user = RouteValues.Guid(context, "userGuid");
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, UserParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, UserParameters);
         if (severa.Data.UserIndex(user) < 0)
         {
             throw SeveraErrors.NotFound("User", user, "userGuid");
@@ -58,7 +60,7 @@ internal static class WorkHourEndpoints
     private static IResult OfProject(HttpContext context, SeveraSandbox severa)
     {
         var project = RouteValues.Guid(context, "projectGuid");
-        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.Options.MaxRowCount, ProjectParameters);
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, ProjectParameters);
         if (severa.Data.ProjectIndex(project) < 0)
         {
             throw SeveraErrors.NotFound("Project", project, "projectGuid");
@@ -73,6 +75,21 @@ internal static class WorkHourEndpoints
             && InDates(hour, from, to)
             && (isBillable is null || hour.IsBillable == isBillable)
             && (isBilled is null || hour.IsInvoiced == isBilled));
+    }
+
+    /// <summary>GET /deletedworkhours: the work hours deleted (at or after deletedSince), in deletion order, token paged.</summary>
+    private static IResult Deleted(HttpContext context, SeveraSandbox severa)
+    {
+        var query = SeveraQuery.Parse(context, PagingStyle.Token, severa.LimitedRowLimit, DeletedParameters);
+        var since = query.DateTime("deletedSince");
+        var projects = query.Guids("projectGuids").ToHashSet();
+        var users = query.Guids("userGuids").ToHashSet();
+        return Pager.TokenPage(context, severa, query, "deletedworkhours", (start, take) => severa.WorkHourStore.ScanDeleted(
+            start,
+            hour => (since is null || hour.DeletedDateTime >= since)
+                && (projects.Count == 0 || projects.Contains(hour.Project.Guid))
+                && (users.Count == 0 || users.Contains(hour.User.Guid)),
+            take));
     }
 
     private static IResult One(HttpContext context, SeveraSandbox severa)

@@ -12,7 +12,9 @@ namespace ErpConnectors.Sandbox.Severa.Endpoints;
 /// POST /workhours (201 + the created row), PATCH /workhours/{guid} (JSON Patch, replace only; 200 + a list
 /// holding the updated row, as the vendor's diff describes "List of updated work hours"), DELETE
 /// /workhours/{guid} (204). An invoiced hour cannot be changed or deleted (400 InvalidOperation). The work
-/// type must be one the phase offers (GET /phases/{guid}/worktypes), and the user active.
+/// type must be one the phase offers (GET /phases/{guid}/worktypes), and the user active. The fields read are the
+/// published OpenAPI's WorkHourInputModel ones the emulation keeps (quantity may be left out when startTime and
+/// endTime give it); any other field is ignored, as the vendor's model binding ignores it.
 /// </summary>
 internal static class WorkHourWriteEndpoints
 {
@@ -20,7 +22,7 @@ internal static class WorkHourWriteEndpoints
     public const int MaxDescriptionLength = 4000;
 
     private static readonly string[] PatchableFields =
-        ["description", "quantity", "eventDate", "phase", "workType", "user", "unitPrice", "isBillable"];
+        ["description", "quantity", "eventDate", "phase", "workType", "user", "unitPrice", "isBillable", "startTime", "endTime", "overtime", "invoiceQuantity", "invoiceRowDescription"];
 
     public static void Map(SeveraRoutes routes, SeveraSandbox severa)
     {
@@ -40,13 +42,25 @@ internal static class WorkHourWriteEndpoints
 
         var input = new InputReader(severa);
         var eventDate = Required(body, "eventDate", input, v => input.Date(v, "eventDate"));
-        var quantity = Required(body, "quantity", input, v => input.Number(v, "quantity", 0m, MaxQuantity));
+        var extra = new Extra(
+            Optional(body, "startTime", v => input.Timestamp(v, "startTime")),
+            Optional(body, "endTime", v => input.Timestamp(v, "endTime")),
+            Optional(body, "overtime", v => input.Overtime(v, "overtime")),
+            Optional(body, "invoiceQuantity", v => input.Number(v, "invoiceQuantity", 0m, MaxQuantity)),
+            body.TryGet("invoiceRowDescription", out var r) ? input.Text(r, "invoiceRowDescription", MaxDescriptionLength) : null);
+        var hours = extra.Hours(input);
+        var quantity = body.TryGet("quantity", out var q) && q.ValueKind != JsonValueKind.Null ? input.Number(q, "quantity", 0m, MaxQuantity) : hours;
+        if (quantity is null && (extra.StartTime is null || extra.EndTime is null))
+        {
+            input.Fail("quantity", "quantity is required (or startTime and endTime, which give it).");
+        }
+
         var phase = Required(body, "phase", input, v => input.Phase(v, "phase"));
         var user = Required(body, "user", input, v => input.User(v, "user"));
         var workType = Required(body, "workType", input, v => input.WorkType(v, "workType"));
         var description = body.TryGet("description", out var d) ? input.Text(d, "description", MaxDescriptionLength) : null;
         var unitPrice = body.TryGet("unitPrice", out var p) && p.ValueKind != JsonValueKind.Null ? input.Money(p, "unitPrice") : null;
-        var isBillable = body.TryGet("isBillable", out var b) && b.ValueKind != JsonValueKind.Null ? input.Bool(b, "isBillable") : true;
+        var isBillable = Optional(body, "isBillable", v => input.Bool(v, "isBillable"));
         input.ThrowIfInvalid();
 
         CheckConsistent(severa, input, phase!.Value, workType!.Value, user!.Value);
@@ -64,7 +78,8 @@ internal static class WorkHourWriteEndpoints
             isInvoiced: false,
             unitPrice ?? SeveraMoneyExtensions.Eur(severa.Data.WorkTypes[workType.Value].HourlyPrice),
             now,
-            now));
+            now,
+            extra));
         return SeveraJson.Created(created, $"{SeveraSystem.BasePath}/workhours/{created.Guid:D}");
     }
 
@@ -85,6 +100,11 @@ internal static class WorkHourWriteEndpoints
         var workType = data.WorkTypeIndex(current.WorkType.Guid);
         var unitPrice = current.UnitPrice;
         var isBillable = current.IsBillable;
+        var startTime = current.StartTime;
+        var endTime = current.EndTime;
+        int? overtime = current.Overtime is { } o ? data.OvertimeIndex(o.Guid) : null;
+        var invoiceQuantity = current.InvoiceQuantity;
+        var invoiceRowDescription = current.InvoiceRowDescription;
         foreach (var operation in operations)
         {
             var value = operation.Value;
@@ -98,15 +118,22 @@ internal static class WorkHourWriteEndpoints
                 case "user": user = input.User(value, "user") ?? user; break;
                 case "unitPrice": unitPrice = input.Money(value, "unitPrice") ?? unitPrice; break;
                 case "isBillable": isBillable = input.Bool(value, "isBillable") ?? isBillable; break;
+                case "startTime": startTime = value.ValueKind == JsonValueKind.Null ? null : input.Timestamp(value, "startTime") ?? startTime; break;
+                case "endTime": endTime = value.ValueKind == JsonValueKind.Null ? null : input.Timestamp(value, "endTime") ?? endTime; break;
+                case "overtime": overtime = value.ValueKind == JsonValueKind.Null ? null : input.Overtime(value, "overtime") ?? overtime; break;
+                case "invoiceQuantity": invoiceQuantity = value.ValueKind == JsonValueKind.Null ? null : input.Number(value, "invoiceQuantity", 0m, MaxQuantity) ?? invoiceQuantity; break;
+                case "invoiceRowDescription": invoiceRowDescription = input.Text(value, "invoiceRowDescription", MaxDescriptionLength); break;
             }
         }
 
+        var extra = new Extra(startTime, endTime, overtime, invoiceQuantity, invoiceRowDescription);
+        extra.Hours(input);
         input.ThrowIfInvalid();
         CheckConsistent(severa, input, phase, workType, user);
         var updated = severa.WorkHourStore.Update(guid, row =>
         {
             CheckModifiable(row);
-            return Build(severa, row.Guid, eventDate, description, quantity, user, phase, workType, isBillable, row.IsInvoiced, unitPrice, row.CreatedDateTime, severa.Now());
+            return Build(severa, row.Guid, eventDate, description, quantity, user, phase, workType, isBillable, row.IsInvoiced, unitPrice, row.CreatedDateTime, severa.Now(), extra);
         }) ?? throw SeveraErrors.NotFound("Work hour", guid);
         return SeveraJson.Ok(new[] { updated });
     }
@@ -115,7 +142,7 @@ internal static class WorkHourWriteEndpoints
     {
         RouteValues.NoQuery(context, severa);
         var guid = RouteValues.Guid(context);
-        return severa.WorkHourStore.Remove(guid, CheckModifiable) ? Results.NoContent() : throw SeveraErrors.NotFound("Work hour", guid);
+        return severa.WorkHourStore.Remove(guid, CheckModifiable, severa.Now()) ? Results.NoContent() : throw SeveraErrors.NotFound("Work hour", guid);
     }
 
     private static void CheckModifiable(SeveraWorkHour row)
@@ -145,6 +172,10 @@ internal static class WorkHourWriteEndpoints
         input.ThrowIfInvalid();
     }
 
+    private static T? Optional<T>(JsonElement body, string name, Func<JsonElement, T?> read)
+        where T : struct =>
+        body.TryGet(name, out var value) && value.ValueKind != JsonValueKind.Null ? read(value) : null;
+
     private static T? Required<T>(JsonElement body, string name, InputReader input, Func<JsonElement, T?> read)
         where T : struct
     {
@@ -170,7 +201,8 @@ internal static class WorkHourWriteEndpoints
         bool isInvoiced,
         SeveraMoney unitPrice,
         DateTimeOffset created,
-        DateTimeOffset updated)
+        DateTimeOffset updated,
+        Extra extra)
     {
         var data = severa.Data;
         var phaseRow = data.Phases[phase];
@@ -190,6 +222,32 @@ internal static class WorkHourWriteEndpoints
             isInvoiced,
             unitPrice,
             created,
-            updated);
+            updated,
+            extra.StartTime,
+            extra.EndTime,
+            extra.Overtime is { } overtime ? new SeveraGuidName(data.Overtimes[overtime].Guid, data.Overtimes[overtime].Name) : null,
+            extra.InvoiceQuantity,
+            extra.InvoiceRowDescription);
+    }
+
+    /// <summary>The optional fields of WorkHourInputModel the emulation keeps, beyond the guide's example.</summary>
+    private sealed record Extra(DateTimeOffset? StartTime, DateTimeOffset? EndTime, int? Overtime, decimal? InvoiceQuantity, string? InvoiceRowDescription)
+    {
+        /// <summary>The hours between startTime and endTime (null unless both are given); an end before the start fails.</summary>
+        public decimal? Hours(InputReader input)
+        {
+            if (StartTime is not { } start || EndTime is not { } end)
+            {
+                return null;
+            }
+
+            if (end <= start)
+            {
+                input.Fail("endTime", "endTime must be after startTime.");
+                return null;
+            }
+
+            return Math.Round((decimal)(end - start).TotalHours, 2);
+        }
     }
 }

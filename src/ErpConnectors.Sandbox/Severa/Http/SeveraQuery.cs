@@ -18,6 +18,9 @@ internal enum PagingStyle
     Row,
 }
 
+/// <summary>The largest rowCount of a list, and whether a larger one is cut to it (else refused).</summary>
+internal readonly record struct RowCountLimit(int Max, bool Cap);
+
 /// <summary>A parsed sortings[i] entry.</summary>
 internal sealed record Sorting(string Key, bool Descending);
 
@@ -48,7 +51,7 @@ internal sealed partial class SeveraQuery
 
     public string? PageToken { get; private set; }
 
-    public static SeveraQuery Parse(HttpContext context, PagingStyle paging, int maxRowCount, IReadOnlyCollection<string> parameters, bool sortable = false)
+    public static SeveraQuery Parse(HttpContext context, PagingStyle paging, RowCountLimit limit, IReadOnlyCollection<string> parameters, bool sortable = false)
     {
         var query = new SeveraQuery(paging);
         var accepted = new List<string>(parameters);
@@ -81,7 +84,7 @@ internal sealed partial class SeveraQuery
 
         if (paging != PagingStyle.None)
         {
-            query.RowCount = query.ParseRowCount(maxRowCount);
+            query.RowCount = query.ParseRowCount(limit);
         }
 
         if (paging == PagingStyle.Row)
@@ -252,9 +255,15 @@ internal sealed partial class SeveraQuery
         return text.ToString();
     }
 
-    private int ParseRowCount(int max)
+    private int ParseRowCount(RowCountLimit limit)
     {
+        var max = limit.Max;
         var value = Long("rowCount") ?? DefaultRowCount;
+        if (value > max && limit.Cap)
+        {
+            return max;
+        }
+
         if (value < 1 || value > max)
         {
             throw SeveraErrors.InvalidParameter(

@@ -79,6 +79,19 @@ internal sealed class InputReader(SeveraSandbox severa)
         }
     }
 
+    /// <summary>A timestamp (the OpenAPI's date-time): ISO 8601, an offset or Z; without one it is taken as UTC.</summary>
+    public DateTimeOffset? Timestamp(JsonElement value, string location)
+    {
+        if (value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+        {
+            return timestamp;
+        }
+
+        Fail(location, $"{location} must be a date and time (ISO 8601, e.g. 2024-05-02T08:00:00+03:00).");
+        return null;
+    }
+
     public bool? Bool(JsonElement value, string location)
     {
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
@@ -168,6 +181,8 @@ internal sealed class InputReader(SeveraSandbox severa)
     public int? Phase(JsonElement value, string location) => Reference(value, location, "Phase", severa.Data.PhaseIndex);
 
     public int? WorkType(JsonElement value, string location) => Reference(value, location, "Work type", severa.Data.WorkTypeIndex);
+
+    public int? Overtime(JsonElement value, string location) => Reference(value, location, "Overtime", severa.Data.OvertimeIndex);
 
     public int? InvoiceStatus(JsonElement value, string location) => Reference(value, location, "Invoice status", severa.Data.InvoiceStatusIndex);
 }

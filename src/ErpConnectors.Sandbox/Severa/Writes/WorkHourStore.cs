@@ -11,12 +11,14 @@ internal sealed class WorkHourStore
 {
     private readonly Lock _gate = new();
     private readonly List<SeveraWorkHour?> _rows;
+    private readonly List<SeveraDeletedWorkHour> _deleted = [];
     private readonly GuidCodec _guids;
     private int _live;
 
-    public WorkHourStore(GuidCodec guids, IEnumerable<SeveraWorkHour> seeded)
+    public WorkHourStore(GuidCodec guids, IEnumerable<SeveraWorkHour> seeded, IEnumerable<SeveraDeletedWorkHour> deleted)
     {
         _guids = guids;
+        _deleted.AddRange(deleted);
         _rows = [.. seeded];
         _live = _rows.Count;
     }
@@ -89,8 +91,26 @@ internal sealed class WorkHourStore
         }
     }
 
-    /// <summary>Deletes a row if <paramref name="check"/> lets it; false when there is no such row.</summary>
-    public bool Remove(Guid guid, Action<SeveraWorkHour> check)
+    /// <summary>Up to <paramref name="take"/> deletions matching the filter, in deletion order, from position <paramref name="from"/> on.</summary>
+    public List<(long Position, SeveraDeletedWorkHour Row)> ScanDeleted(long from, Func<SeveraDeletedWorkHour, bool> filter, int take)
+    {
+        var result = new List<(long, SeveraDeletedWorkHour)>();
+        lock (_gate)
+        {
+            for (var i = (int)Math.Max(0, from); i < _deleted.Count && result.Count < take; i++)
+            {
+                if (filter(_deleted[i]))
+                {
+                    result.Add((i, _deleted[i]));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Deletes a row if <paramref name="check"/> lets it, remembering when; false when there is no such row.</summary>
+    public bool Remove(Guid guid, Action<SeveraWorkHour> check, DateTimeOffset deletedAt)
     {
         var seq = _guids.Decode(EntityKind.WorkHour, guid);
         lock (_gate)
@@ -102,6 +122,7 @@ internal sealed class WorkHourStore
 
             check(current);
             _rows[(int)seq] = null;
+            _deleted.Add(SeveraDeletedWorkHour.Of(current, deletedAt));
             _live--;
             return true;
         }

@@ -5,9 +5,11 @@ using ErpConnectors.Sandbox.Weavy.Schema;
 namespace ErpConnectors.Sandbox.Weavy.Endpoints;
 
 /// <summary>
-/// POST v1/Authenticate {"scope":"API","projectCode","userName","password"} → 200
+/// POST v1/Authenticate {"scope"?,"projectCode","username","password"} → 200
 /// {"authToken","expiresIn" (seconds),"generatedTimeUTC","passwordExpiryUTC"} (times in the document's
-/// YYYY-MM-DDTHH:MM:SS, UTC). Chosen: a missing field or a scope other than API is 400; a wrong project,
+/// YYYY-MM-DDTHH:MM:SS, UTC). The field names are the production integration's (Webmecanik/mautic,
+/// MauticDivaltoBundle Connection/Client.php sends "username" and marks scope "optional"); like any ASP.NET
+/// server, names match ignoring case. Chosen: a missing field or a scope other than API is 400; a wrong project,
 /// user or password is 401 InvalidCredentials without saying which (the user exists in project DEMO only).
 /// The project code and user name match ignoring case, the password exactly.
 /// </summary>
@@ -22,9 +24,9 @@ internal static class AuthenticateEndpoint
     {
         weavy.CountAuthenticationRequest();
         var body = await WeavyBody.ReadObjectAsync(context).ConfigureAwait(false);
-        var scope = body.RequiredString("scope");
+        var scope = body.OptionalString("scope") ?? Scope;
         var project = body.RequiredString("projectCode");
-        var user = body.RequiredString("userName");
+        var user = body.RequiredString("username");
         var password = body.RequiredString("password");
         if (!string.Equals(scope, Scope, StringComparison.OrdinalIgnoreCase))
         {

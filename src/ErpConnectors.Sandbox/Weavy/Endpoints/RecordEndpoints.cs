@@ -4,7 +4,8 @@ using ErpConnectors.Sandbox.Weavy.Writes;
 namespace ErpConnectors.Sandbox.Weavy.Endpoints;
 
 /// <summary>
-/// One record: GET (200), POST create (201 + Location + the record as stored; its code given in
+/// One record: GET (200), POST create (200 + Location + the record as stored: the production integration takes
+/// any other status than 200 as a failure, so the real server answers 200; its code given in
 /// &lt;entity&gt;_ID, required; a code taken, even by a logically deleted record, is 409), PUT partial (200 + the
 /// record; only the given fields change; a code in the body must be the URL's, else 400), DELETE logical by
 /// default or ?deleteMode=Physical (204; another deleteMode than Logical/Physical is 400). Answers for POST and
@@ -29,7 +30,7 @@ internal static class RecordEndpoints
             var row = RowInput.Read(await WeavyBody.ReadAsync(context).ConfigureAwait(false), entity, "body", requireCode: true);
             var record = Changeset.Run(weavy.Database, changes => changes.Insert(row, "body"));
             context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path}/{Uri.EscapeDataString(record.Code)}";
-            return WeavyJson.Answer(WeavyJson.Record(record), StatusCodes.Status201Created);
+            return WeavyJson.Answer(WeavyJson.Record(record));
         });
 
         routes.Map(HttpMethods.Put, WeavyRoutes.Record, async context =>

@@ -10,6 +10,8 @@ namespace ErpConnectors.Sandbox.Weavy.Schema;
 /// Reading is chosen as strict as the formats and no stricter: a JSON number or its text form with a dot for a
 /// decimal ("69.33"; "69,33" is refused), a whole number or its digits for an integer, true/false or "true"/"false"
 /// for a boolean (nothing else: not 1, "True" or "yes"), a string for text. null is null for every type.
+/// A date-time is also read as "YYYY-MM-DD HH:MM:SS", the form the production integration sends in filters and
+/// writes (Webmecanik/mautic, MauticDivaltoBundle); answers always use the document's form.
 /// </summary>
 internal static class FieldValues
 {
@@ -99,8 +101,11 @@ internal static class FieldValues
         }
     }
 
+    /// <summary>The integration's form of a date-time, read as well as the document's.</summary>
+    public const string SpacedDateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
     public static bool TryParseDateTime(string text, out DateTime value) =>
-        DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        DateTime.TryParseExact(text, [DateTimeFormat, SpacedDateTimeFormat], CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     public static string FormatDateTime(DateTime value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 

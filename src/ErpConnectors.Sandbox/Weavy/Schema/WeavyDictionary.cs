@@ -8,7 +8,7 @@ namespace ErpConnectors.Sandbox.Weavy.Schema;
 internal static class WeavyDictionary
 {
     public const string Customer = "customer";
-    public const string CustomerContact = "customerContact";
+    public const string CustomerContact = "customercontact";
     public const string Product = "product";
     public const string BaseUser = "baseuser";
 

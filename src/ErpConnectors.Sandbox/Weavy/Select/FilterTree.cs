@@ -9,17 +9,23 @@ namespace ErpConnectors.Sandbox.Weavy.Select;
 /// <summary>
 /// filterFields and filterGroups made into one predicate. A filter no group names is ANDed with the rest; a
 /// group combines the filters and subgroups it names with its groupLogicalOperator; groups no other group
-/// names are ANDed with the ungrouped filters. Chosen strictness: a key given twice, a group naming a key that
-/// does not exist, a group that names nothing, and groups that contain each other are 400.
+/// names are ANDed with the ungrouped filters. A filterKey may be given to several filters: the production
+/// integration sends its srvDate range as two filters keyed "srvDateKey"; a group naming such a key takes them
+/// all (ANDed). The field srvDate is the change stamp srvDateUTC under the name that integration filters on.
+/// Chosen strictness: a group naming a key that does not exist, a group that names nothing, and groups that
+/// contain each other are 400.
 /// </summary>
 internal static class FilterTree
 {
+    /// <summary>The name the production integration filters the change stamp on.</summary>
+    public const string ChangeFilterField = "srvDate";
+
     public static Func<WeavyRecord, bool> Build(JsonElement body, EntityDefinition entity)
     {
         var filters = body.OptionalArray("filterFields");
         var groups = body.OptionalArray("filterGroups");
 
-        var keyed = new Dictionary<string, FilterCondition>(StringComparer.Ordinal);
+        var keyed = new Dictionary<string, List<FilterCondition>>(StringComparer.Ordinal);
         var all = new List<(string? Key, FilterCondition Condition)>();
         for (var i = 0; i < filters.Count; i++)
         {
@@ -27,9 +33,14 @@ internal static class FilterTree
             var filter = WeavyBody.ExpectObject(filters[i], where);
             var key = filter.OptionalString("filterKey", where);
             var condition = ReadCondition(filter, entity, where);
-            if (key is not null && !keyed.TryAdd(key, condition))
+            if (key is not null)
             {
-                throw WeavyErrors.InvalidRequest($"{where}.filterKey '{key}' is given twice.", WeavyBody.Path(where, "filterKey"));
+                if (!keyed.TryGetValue(key, out var same))
+                {
+                    keyed[key] = same = [];
+                }
+
+                same.Add(condition);
             }
 
             all.Add((key, condition));
@@ -79,9 +90,9 @@ internal static class FilterTree
             var parts = new List<Func<WeavyRecord, bool>>();
             foreach (var filterKey in filterKeys)
             {
-                var condition = keyed.GetValueOrDefault(filterKey)
+                var conditions = keyed.GetValueOrDefault(filterKey)
                     ?? throw WeavyErrors.InvalidRequest($"{where}.filterKeys: no filter has the filterKey '{filterKey}'.", WeavyBody.Path(where, "filterKeys"));
-                parts.Add(condition.Matches);
+                parts.Add(r => conditions.All(c => c.Matches(r)));
             }
 
             foreach (var groupKey in groupKeys)
@@ -118,7 +129,7 @@ internal static class FilterTree
     private static FilterCondition ReadCondition(JsonElement filter, EntityDefinition entity, string where)
     {
         var fieldName = filter.RequiredString("fieldName", where);
-        var field = entity.Find(fieldName) ?? throw WeavyErrors.UnknownField(entity, fieldName, WeavyBody.Path(where, "fieldName"));
+        var field = (fieldName == ChangeFilterField ? entity.Find(FieldDefinition.ServerDate) : entity.Find(fieldName)) ?? throw WeavyErrors.UnknownField(entity, fieldName, WeavyBody.Path(where, "fieldName"));
         var operatorName = filter.RequiredString("operator", where);
         var op = SelectOperators.Find(operatorName) ?? throw WeavyErrors.UnknownOperator(operatorName, WeavyBody.Path(where, "operator"));
 

@@ -6,7 +6,7 @@ using ErpConnectors.Sandbox.Weavy.Schema;
 namespace ErpConnectors.Sandbox.Weavy.Writes;
 
 /// <summary>
-/// An object of entity name → array, the form of datasets ({"customer":[...],"customerContact":[...]}) and of
+/// An object of entity name → array, the form of datasets ({"customer":[...],"customercontact":[...]}) and of
 /// delete lists ({"customer":["C1"]}), read in the order written (the document: the first entity is the main
 /// one). An unknown entity, a value that is not an array, or an entity given twice is 400.
 /// </summary>

@@ -61,8 +61,12 @@ internal sealed class LoopbackRedirectListener : IDisposable
         uri.IsAbsoluteUri && uri.Scheme == Uri.UriSchemeHttp && !uri.IsDefaultPort &&
         (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Waits for the redirect carrying <paramref name="state"/>; its query parameters (code, or error).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> WaitAsync(string state, Func<IReadOnlyDictionary<string, string>, string> page, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the redirect carrying <paramref name="state"/>, as OAuth's state parameter or as the redirect URI's
+    /// own <paramref name="redirectStateParameter"/> (a server may drop the one and must keep the other); its query
+    /// parameters (code, or error).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> WaitAsync(string state, string redirectStateParameter, Func<IReadOnlyDictionary<string, string>, string> page, CancellationToken cancellationToken)
     {
         // Accept has no cancellation in netstandard2.0: stopping the listeners ends a pending accept.
         using CancellationTokenRegistration stop = cancellationToken.Register(Dispose);
@@ -83,7 +87,7 @@ internal sealed class LoopbackRedirectListener : IDisposable
                 accepts[index] = _listeners[index].AcceptTcpClientAsync();
                 using (client)
                 {
-                    var query = await AnswerAsync(client, state, page, cancellationToken).ConfigureAwait(false);
+                    var query = await AnswerAsync(client, state, redirectStateParameter, page, cancellationToken).ConfigureAwait(false);
                     if (query is not null)
                     {
                         return query;
@@ -97,7 +101,7 @@ internal sealed class LoopbackRedirectListener : IDisposable
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, string>?> AnswerAsync(TcpClient client, string state, Func<IReadOnlyDictionary<string, string>, string> page, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>?> AnswerAsync(TcpClient client, string state, string redirectStateParameter, Func<IReadOnlyDictionary<string, string>, string> page, CancellationToken cancellationToken)
     {
         NetworkStream stream = client.GetStream();
         string? target = await ReadRequestTargetAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -115,7 +119,7 @@ internal sealed class LoopbackRedirectListener : IDisposable
         }
 
         Dictionary<string, string> query = ParseQuery(questionMark < 0 ? string.Empty : target.Substring(questionMark + 1));
-        if (!query.TryGetValue("state", out string? got) || !string.Equals(got, state, StringComparison.Ordinal))
+        if (!Carries(query, "state", state) && !Carries(query, redirectStateParameter, state))
         {
             await RespondAsync(stream, 400, "This sign-in answer does not belong to the sign-in in progress (its state does not match). Close this page.", cancellationToken).ConfigureAwait(false);
             return null;
@@ -130,6 +134,9 @@ internal sealed class LoopbackRedirectListener : IDisposable
         await RespondAsync(stream, 200, page(query), cancellationToken).ConfigureAwait(false);
         return query;
     }
+
+    private static bool Carries(Dictionary<string, string> query, string name, string state) =>
+        query.TryGetValue(name, out string? got) && string.Equals(got, state, StringComparison.Ordinal);
 
     private static async Task<string?> ReadRequestTargetAsync(NetworkStream stream, CancellationToken cancellationToken)
     {

@@ -5,7 +5,9 @@ namespace ErpConnectors.Core.Paging;
 
 /// <summary>
 /// Offset paging carried in a JSON body (Weavy's Select: POST with limit and offset): the body is rebuilt for
-/// every page from the same criteria. A page shorter than asked is the last one.
+/// every page from the same criteria. Only an empty page ends the list (chosen): the guide caps a packet at 1000
+/// records and the production integration sends no limit at all, so a server may answer fewer than asked while
+/// rows remain; the next offset is where this page ended, whatever its size. The cost is one more call per list.
 /// </summary>
 internal sealed class BodyOffsetPaging : PagingStrategy
 {
@@ -27,7 +29,7 @@ internal sealed class BodyOffsetPaging : PagingStrategy
 
     public override bool Next(ApiRequest request, PageResult page)
     {
-        if (page.Count == 0 || page.Count < page.RequestedSize)
+        if (page.Count == 0)
         {
             return false;
         }

@@ -7,7 +7,9 @@ namespace ErpConnectors.Core.Paging;
 /// <summary>
 /// OData paging: $top and $skip chosen by the client (always sent: some servers return only a default page
 /// without them), unless the server drives the paging with a nextLink in the answer, which is then followed as
-/// given. Without a nextLink, a page shorter than asked is the last.
+/// given. Without a nextLink only an empty page ends the list (chosen): QicsMilestones' guide says paging "puts a
+/// maximum on the number of objects" without naming it, so a server may cap $top silently and a short page is no
+/// proof of the end. The cost is one more call per list.
 /// </summary>
 internal sealed class ODataPaging : PagingStrategy
 {
@@ -57,7 +59,7 @@ internal sealed class ODataPaging : PagingStrategy
         }
 
         // Once the server drives the paging, a page without a nextLink is its last, whatever its size.
-        if (_serverDriven || page.Count < page.RequestedSize)
+        if (_serverDriven)
         {
             return false;
         }

@@ -9,7 +9,8 @@ namespace ErpConnectors.Core.Paging;
 /// Offset and size parameters (Severa firstRow/rowCount, Weavy offset/limit, Jiwa AutoQuery Skip/Take). Without a
 /// total, a page shorter than asked is the last one. With a total property (AutoQuery's Total, asked for with
 /// Include=Total), paging follows the total instead: such servers cap the page size silently, so a short page
-/// is not the end; only reaching the total, or an empty page, is.
+/// is not the end; only reaching the total, or an empty page, is. Without a total and with
+/// <c>shortPageEnds</c> false, only an empty page ends the list (for servers that may cap a page below the size asked).
 /// </summary>
 internal sealed class OffsetPaging : PagingStrategy
 {
@@ -17,10 +18,12 @@ internal sealed class OffsetPaging : PagingStrategy
     private readonly string _sizeParameter;
     private readonly string? _totalProperty;
     private readonly Action<ApiRequest>? _askForTotal;
+    private readonly bool _shortPageEnds;
     private long _offset;
 
-    public OffsetPaging(string offsetParameter, string sizeParameter, string? totalProperty = null, Action<ApiRequest>? askForTotal = null)
+    public OffsetPaging(string offsetParameter, string sizeParameter, string? totalProperty = null, Action<ApiRequest>? askForTotal = null, bool shortPageEnds = true)
     {
+        _shortPageEnds = shortPageEnds;
         _offsetParameter = offsetParameter;
         _sizeParameter = sizeParameter;
         _totalProperty = totalProperty;
@@ -61,7 +64,7 @@ internal sealed class OffsetPaging : PagingStrategy
                 return false;
             }
         }
-        else if (page.Count < page.RequestedSize)
+        else if (_shortPageEnds && page.Count < page.RequestedSize)
         {
             return false;
         }

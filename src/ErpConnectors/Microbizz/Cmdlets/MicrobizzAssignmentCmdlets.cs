@@ -42,21 +42,13 @@ public sealed class AddMicrobizzAssignmentCommand : NewMicrobizzTypedCmdlet
     [NumberText(WholeNumber = true)]
     public long? TaskId { get; set; }
 
+    // The document lists exactly these fields of an assignment (assignment_id, task_ref, user_ref): a start or end
+    // time sent here would be dropped by the server, so there is no parameter for one.
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("user_id", "user_ref")]
     [MicrobizzField("user_ref")]
     [NumberText(WholeNumber = true)]
     public long? UserId { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyAsNull]
-    [MicrobizzField("start")]
-    public DateTime? Start { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyAsNull]
-    [MicrobizzField("end")]
-    public DateTime? End { get; set; }
 }
 
 /// <summary>Removes assignments (the user is no longer on the task).</summary>

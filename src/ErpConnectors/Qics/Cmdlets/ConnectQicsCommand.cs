@@ -111,8 +111,8 @@ public sealed class ConnectQicsCommand : ConnectCmdlet
                 }
                 else
                 {
-                    string code = SignIn(listener, baseUri, clientId, sandbox);
-                    provider.UseAuthorizationCode(code, listener.RedirectUri);
+                    var (code, redirectUri) = SignIn(listener, baseUri, clientId, sandbox);
+                    provider.UseAuthorizationCode(code, redirectUri); // the token request repeats redirect_uri exactly
                 }
             }
         }
@@ -126,11 +126,12 @@ public sealed class ConnectQicsCommand : ConnectCmdlet
             () => $"Connected to QicsMilestones at {baseUri}, tenant {tenant}; token valid until {connection.ExpiresOn:u}. Store the connection's RefreshToken: it rotates on every refresh.");
     }
 
-    /// <summary>The browser half: show the authorize page, wait for the redirect, return the code.</summary>
-    private string SignIn(LoopbackRedirectListener listener, Uri baseUri, string clientId, bool sandbox)
+    /// <summary>The browser half: show the authorize page, wait for the redirect, return the code and the redirect_uri sent.</summary>
+    private (string Code, Uri RedirectUri) SignIn(LoopbackRedirectListener listener, Uri baseUri, string clientId, bool sandbox)
     {
         string state = NewState();
-        Uri authorize = AuthorizeUri(baseUri, clientId, listener.RedirectUri, state);
+        Uri redirectUri = QicsApi.RedirectWithState(listener.RedirectUri, state);
+        Uri authorize = AuthorizeUri(baseUri, clientId, redirectUri, state);
         string? opened = null;
         if (sandbox)
         {
@@ -155,7 +156,7 @@ public sealed class ConnectQicsCommand : ConnectCmdlet
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(TimeSpan.FromSeconds(TimeoutSec));
-            Task<IReadOnlyDictionary<string, string>> wait = listener.WaitAsync(state, Page, timeout.Token);
+            Task<IReadOnlyDictionary<string, string>> wait = listener.WaitAsync(state, QicsApi.RedirectStateParameter, Page, timeout.Token);
             if (sandbox)
             {
                 await FollowAsync(authorize, listener.RedirectUri, timeout.Token).ConfigureAwait(false);
@@ -177,10 +178,10 @@ public sealed class ConnectQicsCommand : ConnectCmdlet
             string description = answer is not null && answer.TryGetValue("error_description", out string? d) ? $": {d}" : string.Empty;
             var refused = new ApiException(QicsApi.SystemName, $"QicsMilestones did not authorize the application ({error}{description}).", ErrorCategory.AuthenticationError, "Qics.AuthorizationRefused") { IsTerminating = true };
             ThrowTerminatingError(ErrorMapper.ToErrorRecord(refused, authorize));
-            return string.Empty;
+            return (string.Empty, redirectUri);
         }
 
-        return code;
+        return (code, redirectUri);
     }
 
     internal static Uri AuthorizeUri(Uri baseUri, string clientId, Uri redirectUri, string state) =>

@@ -98,14 +98,17 @@ public sealed class SetQicsEntityStateCommand : QicsCmdlet
         {
             Result first = group.First();
             var messages = group.SelectMany(r => r.Messages).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            // EntityStateId, DataSourceDate and IsError are "Required" on the vendor's help pages (V3 POST, V2 PUT):
+            // always sent, the id 0 on a create (the server assigns it), the date in UTC as the pages describe it.
             var body = new OrderedDictionary
             {
+                ["EntityStateId"] = 0L,
                 ["CompanyId"] = first.CompanyId,
                 ["DataSource"] = first.DataSource,
                 ["EntityType"] = first.EntityType,
                 ["EntityId"] = first.EntityId,
                 ["DataSourceKey"] = group.Select(r => r.DataSourceKey).LastOrDefault(k => !string.IsNullOrEmpty(k)),
-                ["DataSourceDate"] = group.Max(r => r.DataSourceDate),
+                ["DataSourceDate"] = group.Max(r => r.DataSourceDate).ToUniversalTime(),
                 ["IsError"] = group.Any(r => r.IsError),
                 ["Message"] = messages.Count == 0 ? null : string.Join("\n", messages),
             };
@@ -166,11 +169,13 @@ public sealed class SetQicsEntityStateCommand : QicsCmdlet
 
     private static OrderedDictionary WithId(OrderedDictionary body, long id)
     {
-        var copy = new OrderedDictionary { ["EntityStateId"] = id };
+        var copy = new OrderedDictionary();
         foreach (System.Collections.DictionaryEntry entry in body)
         {
             copy[entry.Key] = entry.Value;
         }
+
+        copy["EntityStateId"] = id;
 
         return copy;
     }

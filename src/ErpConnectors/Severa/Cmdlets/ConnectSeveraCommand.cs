@@ -56,10 +56,10 @@ public sealed class ConnectSeveraCommand : ConnectCmdlet
 
     protected override void ProcessRecord()
     {
-        string[] unknown = Scope.Where(s => !SeveraApi.AllScopes.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
-        if (unknown.Length > 0)
+        // A scope the module does not know may be one the vendor added: sent anyway, with a warning (chosen).
+        foreach (string unknown in Scope.Where(s => !SeveraApi.AllScopes.Contains(s, StringComparer.OrdinalIgnoreCase)))
         {
-            ThrowTerminatingError(ErrorMapper.InvalidArgument("Severa.UnknownScope", $"Unknown Severa scope '{unknown[0]}'. Known scopes: {string.Join(", ", SeveraApi.AllScopes)}.", unknown[0]));
+            WriteWarning($"'{unknown}' is not a Severa scope the module knows (known: {string.Join(", ", SeveraApi.AllScopes)}); it is requested anyway and the server decides.");
         }
 
         if (Environment == SeveraEnvironment.Custom && BaseUri is null)

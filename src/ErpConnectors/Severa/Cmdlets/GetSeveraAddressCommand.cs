@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using ErpConnectors.Core.Requests;
 
@@ -16,9 +17,19 @@ public sealed class GetSeveraAddressCommand : SeveraListCmdlet
     [Parameter(ParameterSetName = "List")]
     public DateTimeOffset ChangedSince { get; set; }
 
+    /// <summary>
+    /// Case-insensitive text in the address line, postal code or city. /addresses takes no textToSearch (the
+    /// published OpenAPI lists firstRow, rowCount, calculateRowCount, changedSince only), so the module applies it
+    /// to the rows as they stream.
+    /// </summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
     public string? TextToSearch { get; set; }
+
+    private bool Matches(object? record) =>
+        record is PSObject address && new[] { "addressline", "postalCode", "city" }.Any(property =>
+            Convert.ToString(address.Properties[property]?.Value, System.Globalization.CultureInfo.InvariantCulture) is { } text &&
+            text.IndexOf(TextToSearch!, StringComparison.OrdinalIgnoreCase) >= 0);
 
     protected override void ProcessRecord()
     {
@@ -29,8 +40,7 @@ public sealed class GetSeveraAddressCommand : SeveraListCmdlet
         }
 
         var request = ApiRequest.Get(SeveraApi.Addresses)
-            .Add("changedSince", IsBound(nameof(ChangedSince)) ? ChangedSince : null)
-            .Add("textToSearch", TextToSearch);
-        Stream(request, SeveraApi.RowPaging(), SeveraApi.AddressType, "addresses");
+            .Add("changedSince", IsBound(nameof(ChangedSince)) ? ChangedSince : null);
+        Stream(request, SeveraApi.RowPaging(), SeveraApi.AddressType, "addresses", TextToSearch is null ? null : Matches);
     }
 }

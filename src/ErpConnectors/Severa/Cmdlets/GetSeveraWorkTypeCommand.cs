@@ -17,12 +17,16 @@ public sealed class GetSeveraWorkTypeCommand : SeveraListCmdlet
     [PSTypeName(SeveraApi.PhaseType)]
     public PSObject[] Phase { get; set; } = Array.Empty<PSObject>();
 
+    /// <summary>The user whose work types to get (userGuid); without it Severa answers for the API client's own user.</summary>
+    [Parameter]
+    public Guid? UserGuid { get; set; }
+
     protected override void ProcessRecord()
     {
         var phases = ParameterSetName == "ByPhase" ? SeveraRecords.Guids(Phase, this) : PhaseGuid;
         foreach (Guid phase in phases)
         {
-            Stream(ApiRequest.Get(SeveraApi.PhaseWorkTypes(phase)), SeveraApi.TokenPaging(), SeveraApi.WorkTypeType, "work types");
+            Stream(ApiRequest.Get(SeveraApi.PhaseWorkTypes(phase)).Add("userGuid", UserGuid), SeveraApi.TokenPaging(), SeveraApi.WorkTypeType, "work types");
         }
     }
 }

@@ -56,6 +56,38 @@ public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
     [ValidatePattern("^[A-Za-z]{3}$")]
     public string? CurrencyCode { get; set; }
 
+    /// <summary>Whether the hours may be invoiced (isBillable). Default: the server's (billable).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
+    [BooleanText]
+    public bool? IsBillable { get; set; }
+
+    /// <summary>When the work started (startTime); with -EndTime the server knows the time of day worked.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
+    public DateTimeOffset? StartTime { get; set; }
+
+    /// <summary>When the work ended (endTime).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
+    public DateTimeOffset? EndTime { get; set; }
+
+    /// <summary>The overtime definition the hours fall under (overtime.guid; see GET /overtimes).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
+    public Guid? OvertimeGuid { get; set; }
+
+    /// <summary>The hours to invoice when they differ from -Quantity (invoiceQuantity).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyAsNull]
+    [ValidateRange(0, 24)]
+    public decimal? InvoiceQuantity { get; set; }
+
+    /// <summary>The text of the invoice row the hours go to (invoiceRowDescription).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string? InvoiceRowDescription { get; set; }
+
     protected override void ProcessRecord()
     {
         if (SeveraMoney.Validate(UnitPrice, CurrencyCode, nameof(UnitPrice)) is { } invalid)
@@ -78,6 +110,14 @@ public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
         {
             body["unitPrice"] = SeveraMoney.Value(price, CurrencyCode!);
         }
+
+        if (SeveraWorkHourFields.InvalidTimes(StartTime, EndTime) is { } invalidTimes)
+        {
+            WriteError(invalidTimes);
+            return;
+        }
+
+        SeveraWorkHourFields.Add(body, IsBillable, StartTime, EndTime, OvertimeGuid, InvoiceQuantity, InvoiceRowDescription);
 
         string target = $"{Quantity.ToString(CultureInfo.InvariantCulture)} h on {day} for user {UserGuid} (phase {PhaseGuid})";
         if (!ShouldProcess(target, "Create Severa work hour"))

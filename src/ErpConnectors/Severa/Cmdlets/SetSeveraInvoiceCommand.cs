@@ -25,8 +25,9 @@ public sealed class SetSeveraInvoiceCommand : SeveraWriteCmdlet
     [ArgumentCompleter(typeof(SeveraInvoiceStatusCompleter))]
     public Guid? StatusGuid { get; set; }
 
+    /// <summary>The invoice number: a 32-bit integer in the published OpenAPI (InvoiceOutputModel.number, int32).</summary>
     [Parameter]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1, int.MaxValue)]
     [NumberText(WholeNumber = true)]
     public long? Number { get; set; }
 

@@ -46,6 +46,33 @@ public sealed class SetSeveraWorkHourCommand : SeveraWriteCmdlet
     [ValidatePattern("^[A-Za-z]{3}$")]
     public string? CurrencyCode { get; set; }
 
+    /// <summary>Whether the hours may be invoiced (isBillable).</summary>
+    [Parameter]
+    [BooleanText]
+    public bool? IsBillable { get; set; }
+
+    /// <summary>When the work started (startTime).</summary>
+    [Parameter]
+    public DateTimeOffset? StartTime { get; set; }
+
+    /// <summary>When the work ended (endTime).</summary>
+    [Parameter]
+    public DateTimeOffset? EndTime { get; set; }
+
+    /// <summary>The overtime definition the hours fall under (overtime.guid).</summary>
+    [Parameter]
+    public Guid? OvertimeGuid { get; set; }
+
+    /// <summary>The hours to invoice (invoiceQuantity).</summary>
+    [Parameter]
+    [ValidateRange(0, 24)]
+    public decimal? InvoiceQuantity { get; set; }
+
+    /// <summary>The text of the invoice row the hours go to (invoiceRowDescription).</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string? InvoiceRowDescription { get; set; }
+
     /// <summary>Returns the updated work hour.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -89,9 +116,16 @@ public sealed class SetSeveraWorkHourCommand : SeveraWriteCmdlet
             patch.Replace("unitPrice", SeveraMoney.Value(price, CurrencyCode!));
         }
 
+        if (SeveraWorkHourFields.InvalidTimes(StartTime, EndTime) is { } invalidTimes)
+        {
+            WriteError(invalidTimes);
+            return;
+        }
+
+        SeveraWorkHourFields.Replace(patch, IsBillable, StartTime, EndTime, OvertimeGuid, InvoiceQuantity, InvoiceRowDescription);
         if (patch.Count == 0)
         {
-            WriteError(ErrorMapper.InvalidArgument("Severa.NothingToChange", "Give at least one value to change (-EventDate, -Quantity, -Description, -PhaseGuid, -WorkTypeGuid, -UnitPrice).", Guid));
+            WriteError(ErrorMapper.InvalidArgument("Severa.NothingToChange", "Give at least one value to change (-EventDate, -Quantity, -Description, -PhaseGuid, -WorkTypeGuid, -UnitPrice, -IsBillable, -StartTime, -EndTime, -OvertimeGuid, -InvoiceQuantity, -InvoiceRowDescription).", Guid));
             return;
         }
 

@@ -14,13 +14,13 @@ public abstract class SeveraCmdlet : ConnectedCmdlet<SeveraConnection>
 /// <summary>A Severa Get cmdlet: streams every page unless -First says otherwise.</summary>
 public abstract class SeveraListCmdlet : SeveraCmdlet
 {
-    /// <summary>Rows per request (rowCount), 1 to 1000.</summary>
+    /// <summary>Rows per request (rowCount), 1 to 1000. Default: the list's documented maximum (100 or 1000).</summary>
     [Parameter]
     [ValidateRange(1, SeveraApi.MaxPageSize)]
-    public int PageSize { get; set; } = SeveraApi.DefaultPageSize;
+    public int PageSize { get; set; }
 
     internal void Stream(ApiRequest request, PagingStrategy paging, string typeName, string what, System.Func<object?, bool>? keep = null) =>
-        ListCmdletSupport.Stream(this, Runtime, request, paging, typeName, $"Reading Severa {what}", PageSize, keep: keep);
+        ListCmdletSupport.Stream(this, Runtime, request, paging, typeName, $"Reading Severa {what}", IsBound(nameof(PageSize)) ? PageSize : SeveraApi.MaxRowCount(request.Path), keep: keep);
 
     internal void GetByGuid(System.Guid[] guids, string collection, string typeName) =>
         ListCmdletSupport.GetEach(this, Runtime, guids, guid => ApiRequest.Get(SeveraApi.One(collection, guid)), typeName);

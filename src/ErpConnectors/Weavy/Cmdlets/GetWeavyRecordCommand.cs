@@ -37,11 +37,11 @@ public sealed class GetWeavyRecordCommand : WeavyCmdlet
     [Parameter(ParameterSetName = "Select")]
     public SwitchParameter Or { get; set; }
 
-    /// <summary>Records changed since then (srvDateUTC, inclusive), ANDed with -Filter.</summary>
+    /// <summary>Records changed since then (to the second, inclusive: srvDate GreaterThan a second before), ANDed with -Filter.</summary>
     [Parameter(ParameterSetName = "Select")]
     public DateTime? ChangedSince { get; set; }
 
-    /// <summary>Only records with this export status (srvExport), e.g. 0 for not yet exported.</summary>
+    /// <summary>Only records with this export status (a srvExport Equal filter), e.g. 0 for not yet exported.</summary>
     [Parameter(ParameterSetName = "Select")]
     public int? ExportStatus { get; set; }
 
@@ -84,7 +84,6 @@ public sealed class GetWeavyRecordCommand : WeavyCmdlet
         var select = new WeavySelect(Entity)
         {
             CompanyCode = CompanyCode ?? ResolvedConnection.CompanyCode,
-            ExportStatus = ExportStatus,
             ReturnFields = Property,
             SortBy = SortBy,
             Descending = Descending,
@@ -96,7 +95,14 @@ public sealed class GetWeavyRecordCommand : WeavyCmdlet
 
         if (ChangedSince is { } since)
         {
-            select.AddCondition(WeavyApi.ChangeStampField, "GreaterThanOrEqual", since.ToUniversalTime()); // srvDateUTC is UTC; a typed date is local
+            select.AddCondition(WeavyApi.ChangeFilterField, WeavyApi.ChangeFilterOperator, WeavyApi.ChangeFilterValue(since));
+        }
+
+        // A filter on the record field the document names (champ "srvExport") works on every reading of Select,
+        // where a top-level srvExport a server does not know would be ignored and return every record (chosen).
+        if (ExportStatus is { } export)
+        {
+            select.AddCondition(WeavyApi.ExportField, "Equal", export);
         }
 
         CheckFields(Entity, select.FieldNames.Concat(Property ?? Array.Empty<string>()).Concat(SortBy ?? Array.Empty<string>()).Distinct(StringComparer.OrdinalIgnoreCase));

@@ -41,7 +41,7 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDi
     [NumberText(WholeNumber = true)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
-    /// <summary>Each input object is an ImportDataSet document: @{ customer = @(@{...}); customerContact = @(...) }.</summary>
+    /// <summary>Each input object is an ImportDataSet document: @{ customer = @(@{...}); customercontact = @(...) }.</summary>
     [Parameter(Mandatory = true, ParameterSetName = "DataSet")]
     public SwitchParameter DataSet { get; set; }
 
