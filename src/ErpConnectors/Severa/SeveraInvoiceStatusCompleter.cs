@@ -24,7 +24,7 @@ public sealed class SeveraInvoiceStatusCompleter : ServerListCompleter
 
     private static async Task<IReadOnlyList<Choice>> ReadAsync(ConnectionRuntime runtime, CancellationToken token)
     {
-        object? value = await runtime.SendForValueAsync(ApiRequest.Get(SeveraApi.InvoiceStatuses).Set("rowCount", 1000), typeName: null, output: null, token).ConfigureAwait(false);
+        object? value = await runtime.SendForValueAsync(ApiRequest.Get(SeveraApi.InvoiceStatuses).Set("rowCount", 100), typeName: null, output: null, token).ConfigureAwait(false);
         object?[] statuses = value as object?[] ?? Array.Empty<object?>();
         return statuses.OfType<PSObject>()
             .Select(s => new Choice(Convert.ToString(s.Properties["guid"]?.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, Convert.ToString(s.Properties["name"]?.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))

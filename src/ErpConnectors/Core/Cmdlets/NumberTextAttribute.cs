@@ -15,6 +15,14 @@ public sealed class NumberTextAttribute : ArgumentTransformationAttribute
 {
     public bool WholeNumber { get; set; }
 
+    /// <summary>
+    /// A range checked here rather than with [ValidateRange], which refuses the null an empty CSV cell becomes
+    /// (NaN: no bound).
+    /// </summary>
+    public double Minimum { get; set; } = double.NaN;
+
+    public double Maximum { get; set; } = double.NaN;
+
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
         object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -38,6 +46,11 @@ public sealed class NumberTextAttribute : ArgumentTransformationAttribute
         object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         if (value is not string text)
         {
+            if (value is IConvertible given and not bool and not DateTime)
+            {
+                InRange(Convert.ToDouble(given, System.Globalization.CultureInfo.InvariantCulture), value);
+            }
+
             return inputData;
         }
 
@@ -51,6 +64,15 @@ public sealed class NumberTextAttribute : ArgumentTransformationAttribute
             throw new ArgumentTransformationMetadataException(error);
         }
 
+        InRange((double)number, text);
         return WholeNumber ? (object)decimal.ToInt64(number) : number;
+    }
+
+    private void InRange(double number, object given)
+    {
+        if ((!double.IsNaN(Minimum) && number < Minimum) || (!double.IsNaN(Maximum) && number > Maximum))
+        {
+            throw new ArgumentTransformationMetadataException($"'{given}' is outside the range {Minimum}-{Maximum}.");
+        }
     }
 }

@@ -79,8 +79,7 @@ public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
 
     /// <summary>The hours to invoice when they differ from -Quantity (invoiceQuantity).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyAsNull]
-    [ValidateRange(0, 24)]
+    [NumberText(Minimum = 0, Maximum = 24)] // an empty cell is "not given"; [ValidateRange] would refuse its null
     public decimal? InvoiceQuantity { get; set; }
 
     /// <summary>The text of the invoice row the hours go to (invoiceRowDescription).</summary>
