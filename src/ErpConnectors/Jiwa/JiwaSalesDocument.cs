@@ -5,6 +5,7 @@ using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using ErpConnectors.Core.Common;
 using ErpConnectors.Core.Errors;
 
 namespace ErpConnectors.Jiwa;
@@ -93,9 +94,9 @@ internal sealed class JiwaSalesDocument
             if (Find(line, QuantityField) is { } quantityKey)
             {
                 // A new line needs something to order; an existing line may be set to 0 (the server decides).
-                if (!TryNumber(line[quantityKey], out decimal quantity) || quantity < 0 || (quantity == 0 && !update))
+                if (!TryNumber(line[quantityKey], out decimal quantity, out string why) || quantity < 0 || (quantity == 0 && !update))
                 {
-                    return (lines, Invalid("Jiwa.InvalidQuantity", $"Line {i + 1}: {QuantityField} must be a number above 0, not '{line[quantityKey]}' (use a dot for decimals).", input[i]));
+                    return (lines, Invalid("Jiwa.InvalidQuantity", $"Line {i + 1}: {QuantityField} must be a number above 0, not '{line[quantityKey]}'{Because(why)}.", line[quantityKey]));
                 }
 
                 line[quantityKey] = quantity;
@@ -112,9 +113,9 @@ internal sealed class JiwaSalesDocument
                 {
                     line.Remove(priceKey); // an empty CSV cell: let Jiwa price the line
                 }
-                else if (!TryNumber(line[priceKey], out decimal price))
+                else if (!TryNumber(line[priceKey], out decimal price, out string why))
                 {
-                    return (lines, Invalid("Jiwa.InvalidPrice", $"Line {i + 1}: {priceName} must be a number, not '{line[priceKey]}' (use a dot for decimals).", input[i]));
+                    return (lines, Invalid("Jiwa.InvalidPrice", $"Line {i + 1}: {priceName} must be a number, not '{line[priceKey]}'{Because(why)}.", line[priceKey]));
                 }
                 else
                 {
@@ -124,7 +125,8 @@ internal sealed class JiwaSalesDocument
 
             if (update && !allowUpdates)
             {
-                return (lines, Invalid("Jiwa.LineIdOnNew", $"Line {i + 1} names {LineIdField} '{line[Find(line, LineIdField)!]}': a new {Resource.Noun} has no lines to update.", input[i]));
+                object? id = line[Find(line, LineIdField)!];
+                return (lines, Invalid("Jiwa.LineIdOnNew", $"Line {i + 1} names {LineIdField} '{id}': a new {Resource.Noun} has no lines to update.", id));
             }
 
             foreach (string key in line.Keys.Cast<string>().Where(k => !_lineFields.Contains(k)))
@@ -134,12 +136,18 @@ internal sealed class JiwaSalesDocument
 
             if (!update && !HasValue(line, "PartNo") && !HasValue(line, "InventoryID") && !IsComment(line))
             {
-                return (lines, Invalid("Jiwa.LineWithoutItem", $"Line {i + 1} needs PartNo or InventoryID (or {LineIdField} to change an existing line, or CommentLine with CommentText).", input[i]));
+                return (lines, Invalid("Jiwa.LineWithoutItem", $"Line {i + 1} needs PartNo or InventoryID (or {LineIdField} to change an existing line, or CommentLine with CommentText); it has {Describe(line)}.", Describe(line)));
             }
 
             if (!update && Find(line, QuantityField) is null && !IsComment(line))
             {
-                return (lines, Invalid("Jiwa.LineWithoutQuantity", $"Line {i + 1} needs {QuantityField}.", input[i]));
+                // A near miss (Qty, QuantityOrderd) is named: the line would otherwise go out without a quantity.
+                string? guess = line.Keys.Cast<string>().FirstOrDefault(k =>
+                    k.IndexOf("qty", StringComparison.OrdinalIgnoreCase) >= 0 || k.IndexOf("quant", StringComparison.OrdinalIgnoreCase) >= 0);
+                string message = guess is null
+                    ? $"Line {i + 1} needs {QuantityField}; it has {Describe(line)}."
+                    : $"Line {i + 1} needs {QuantityField}: Jiwa has no line field '{guess}' (name it {QuantityField}); the line is {Describe(line)}.";
+                return (lines, Invalid("Jiwa.LineWithoutQuantity", message, Describe(line)));
             }
 
             lines.Add(line);
@@ -200,14 +208,14 @@ internal sealed class JiwaSalesDocument
     private static bool HasValue(OrderedDictionary line, string name) =>
         Find(line, name) is { } key && line[key] is { } value && !string.IsNullOrWhiteSpace(Convert.ToString(value, CultureInfo.InvariantCulture));
 
-    // Import-Csv gives strings: "5" and "12.50" are numbers whatever the session's culture.
-    private static bool TryNumber(object? value, out decimal number)
+    // Import-Csv gives strings: read by the module's one rule for numbers in text (NumberText), as every cmdlet does.
+    private static bool TryNumber(object? value, out decimal number, out string why)
     {
+        why = string.Empty;
         switch (value)
         {
             case string text:
-                // No thousands separators: "2,5" from a comma-decimal spreadsheet must fail, not become 25.
-                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+                return NumberText.TryParse(text, wholeNumber: false, out number, out why);
             case IConvertible convertible when value is not bool and not DateTime:
                 try
                 {
@@ -223,6 +231,12 @@ internal sealed class JiwaSalesDocument
         number = 0;
         return false;
     }
+
+    /// <summary>A line as PowerShell writes a hashtable, for messages and error targets: @{PartNo=P1; Qty=2}.</summary>
+    private static string Describe(OrderedDictionary line) =>
+        "@{" + string.Join("; ", line.Keys.Cast<string>().Select(k => $"{k}={Convert.ToString(line[k], CultureInfo.InvariantCulture)}")) + "}";
+
+    private static string Because(string why) => why.Length == 0 ? string.Empty : ": " + why.TrimEnd('.');
 
     private static ErrorRecord Invalid(string id, string message, object? value) => ErrorMapper.InvalidArgument(id, message, value);
 }

@@ -22,7 +22,7 @@ internal static class ListCmdletSupport
         return (first, (long)Math.Min(paging.Skip, long.MaxValue));
     }
 
-    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total is unknown to these APIs).</summary>
+    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total where the answer gives one, else unknown).</summary>
     public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null, Func<object?, bool>? keep = null) =>
         Stream(cmdlet, runtime, new[] { request }, strategy, typeName, activity, pageSize, arrayProperty, keep);
 
@@ -52,17 +52,21 @@ internal static class ListCmdletSupport
     private static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, IReadOnlyList<ApiRequest> parts, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty, Func<object?, bool>? keep)
     {
         var (first, skip) = Paging(cmdlet);
-        if (cmdlet.PagingParameters.IncludeTotalCount)
-        {
-            cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount(0, 0.0));
-        }
-
+        PagingParameters paging = cmdlet.PagingParameters;
         if (first == 0)
         {
+            if (paging.IncludeTotalCount)
+            {
+                cmdlet.WriteObject(paging.NewTotalCount(0, 0.0));
+            }
+
             return;
         }
 
-        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep };
+        Func<long?, object>? totalCount = paging.IncludeTotalCount
+            ? total => total is long known ? paging.NewTotalCount((ulong)Math.Max(0, known), 1.0) : paging.NewTotalCount(0, 0.0)
+            : null;
+        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep, TotalCount = totalCount };
         // Half a page of records waits for the consumer; the pager itself asks for a page only once the pipeline has
         // written the one two before it, so a pipeline that stops early leaves at most the next page requested.
         cmdlet.Run((output, token) => Pager.StreamAsync(runtime, parts, strategy, query, output, token), readAhead: Math.Max(1, pageSize / 2));

@@ -39,7 +39,17 @@ internal sealed class PipelineBridge : ICallOutput
 
     public bool ProgressEnabled { get; }
 
-    public void Verbose(string message) => Post(Kind.Verbose, message);
+    /// <summary>Applied to each object on the pipeline thread, just before it is written (e.g. its display columns).</summary>
+    public Func<object?, object?>? Shape { get; set; }
+
+    public void Verbose(string message)
+    {
+        // Never write a stream nobody asked for: with -Debug alone the engine would prompt for each verbose line.
+        if (VerboseEnabled)
+        {
+            Post(Kind.Verbose, message);
+        }
+    }
 
     public void Debug(string message) => Post(Kind.Debug, message);
 
@@ -204,7 +214,7 @@ internal sealed class PipelineBridge : ICallOutput
                     return;
                 case Kind.Object:
                     _objectSlots.Release();
-                    cmdlet.WriteObject(Built(item.Payload));
+                    cmdlet.WriteObject(Shaped(Built(item.Payload)));
                     Written();
                     break;
                 case Kind.Objects:
@@ -212,7 +222,7 @@ internal sealed class PipelineBridge : ICallOutput
                     _objectSlots.Release(objects.Count);
                     for (int i = 0; i < objects.Count; i++)
                     {
-                        cmdlet.WriteObject(Built(objects.Array![objects.Offset + i]));
+                        cmdlet.WriteObject(Shaped(Built(objects.Array![objects.Offset + i])));
                         Written();
                     }
 
@@ -235,6 +245,8 @@ internal sealed class PipelineBridge : ICallOutput
             }
         }
     }
+
+    private object? Shaped(object? value) => Shape is { } shape ? shape(value) : value;
 
     private static object? Built(object? value) => value is IDeferredValue deferred ? deferred.Resolve() : value;
 

@@ -259,13 +259,42 @@ internal sealed class ConnectionRuntime : IDisposable
             var items = new System.Collections.Generic.List<object?>();
             while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
             {
-                items.Add(PSObjectConverter.ReadTopLevel(ref reader, typeName));
+                items.Add(WithoutControlInformation(PSObjectConverter.ReadTopLevel(ref reader, typeName)));
             }
 
             return items.ToArray();
         }
 
-        return PSObjectConverter.ReadTopLevel(ref reader, typeName);
+        return WithoutControlInformation(PSObjectConverter.ReadTopLevel(ref reader, typeName));
+    }
+
+    /// <summary>
+    /// OData control information (@odata.context, @odata.etag...) describes the answer, not the record: it never
+    /// becomes a property (it would be the first CSV column of Get-QicsEntity -Id, or a JSON key sent back).
+    /// </summary>
+    private static object? WithoutControlInformation(object? value)
+    {
+        if (value is System.Management.Automation.PSObject record)
+        {
+            System.Collections.Generic.List<string>? envelope = null;
+            foreach (var property in record.Properties)
+            {
+                if (property.Name.StartsWith("@odata.", StringComparison.OrdinalIgnoreCase))
+                {
+                    (envelope ??= new()).Add(property.Name);
+                }
+            }
+
+            if (envelope is not null)
+            {
+                foreach (string name in envelope)
+                {
+                    record.Properties.Remove(name);
+                }
+            }
+        }
+
+        return value;
     }
 
     /// <summary>Opens the body of a list answer as a stream of elements.</summary>

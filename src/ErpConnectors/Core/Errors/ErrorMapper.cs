@@ -58,7 +58,7 @@ internal static class ErrorMapper
             systemName,
             $"{systemName} {call} failed ({(int)status} {response.ReasonPhrase}): {message}",
             vendor?.Category ?? CategoryOf(status),
-            $"{systemName}.{vendor?.Code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+            $"{systemName}.{ErrorIdOf(status, vendor)}")
         {
             StatusCode = status,
             Call = call,
@@ -132,6 +132,11 @@ internal static class ErrorMapper
         {
             ErrorDetails = new ErrorDetails(message),
         };
+
+    // A 404 is NotFound whatever the vendor calls it (Severa answers a missing guid with type InvalidParameter): a
+    // script tells "no such record" from "bad input" by the id. The vendor's own code stays in VendorCode.
+    private static string ErrorIdOf(HttpStatusCode status, VendorError? vendor) =>
+        status == HttpStatusCode.NotFound ? "NotFound" : vendor?.Code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? DefaultAction(HttpStatusCode status, string systemName) => (int)status switch
     {

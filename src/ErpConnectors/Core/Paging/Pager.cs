@@ -69,6 +69,8 @@ internal static class Pager
         private readonly long _wanted;
         private readonly RowBatch _rows = new();
         private long _toSkip;
+        private readonly bool _onePart;
+        private Func<long?, object>? _totalCount;
         private int _pages;
 
         public Run(ConnectionRuntime runtime, PagingStrategy strategy, PageQuery query, ICallOutput output, bool onePart, int activityId)
@@ -82,6 +84,8 @@ internal static class Pager
             // Several parts: how many rows each holds is unknown, so -Skip is counted here rather than by the server.
             _serverSkips = strategy.SupportsServerSkip && query.Keep is null && onePart;
             _toSkip = _serverSkips ? 0 : query.Skip;
+            _totalCount = query.TotalCount;
+            _onePart = onePart;
         }
 
         public long Emitted { get; private set; }
@@ -227,6 +231,7 @@ internal static class Pager
                             continue;
                         }
 
+                        await WriteTotalCountAsync(elements, cancellationToken).ConfigureAwait(false);
                         await _rows.AddAsync(_output, value, cancellationToken).ConfigureAwait(false);
                         if (++Emitted >= _wanted)
                         {
@@ -241,6 +246,7 @@ internal static class Pager
                     }
 
                     await _rows.FlushAsync(_output, cancellationToken).ConfigureAwait(false);
+                    await WriteTotalCountAsync(elements, cancellationToken).ConfigureAwait(false); // a first page without records
                     return (count, elements, response);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is IOException || ex is HttpRequestException))
@@ -280,6 +286,20 @@ internal static class Pager
                     await _rows.FlushAsync(_output, cancellationToken).ConfigureAwait(false);
                     throw;
                 }
+            }
+        }
+
+        /// <summary>
+        /// -IncludeTotalCount: once, before the first record, as it promises (AutoQuery sends Total before Results).
+        /// A client-side filter keeps fewer records than the server's total, and an id list read in several parts has
+        /// a total per part: then the total is not known.
+        /// </summary>
+        private async Task WriteTotalCountAsync(JsonElementStream elements, CancellationToken cancellationToken)
+        {
+            if (_totalCount is { } totalCount)
+            {
+                _totalCount = null;
+                await _output.WriteObjectAsync(totalCount(_query.Keep is null && _onePart ? _strategy.TotalOf(elements) : null), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -54,6 +54,7 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
     /// <summary>Fields to sort by, in order.</summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(JiwaFieldCompleter))]
     public string[]? OrderBy { get; set; }
 
     /// <summary>Sorts by -OrderBy descending.</summary>
