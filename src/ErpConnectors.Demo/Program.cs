@@ -1,76 +1,71 @@
 using System.Diagnostics;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using ErpConnectors.Demo;
 using ErpConnectors.Sandbox;
 
-// Finds the repository (README.md, out/ErpConnectors) from the working directory or this program's folder.
+// Finds the repository (README.md, out/ErpConnectors, the tool manifest) from the working directory or this program's folder.
 string root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory)
     ?? throw new InvalidOperationException("Run the demo from the repository (README.md and ErpConnectors.psd1 not found).");
 string manifest = Path.Combine(root, "out", "ErpConnectors", "ErpConnectors.psd1");
 string? scriptFile = args.SkipWhile(a => a != "--script").Skip(1).FirstOrDefault();
 string blockName = args.SkipWhile(a => a != "--block").Skip(1).FirstOrDefault() ?? "quickstart";
 string script = scriptFile is not null ? File.ReadAllText(scriptFile) : ReadmeScript.Extract(Path.Combine(root, "README.md"), blockName);
-bool adapted = EmbeddedEngine.NeedsAdapting(script);
-script = EmbeddedEngine.AdaptScript(script);
+string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+// The project's own pwsh (.config/dotnet-tools.json): restored here, so one command works from a fresh clone.
+if (Run(dotnet, root, redirect: true, "tool", "restore") is var (restored, restoreOutput) && restored != 0)
+{
+    Console.Error.WriteLine(restoreOutput);
+    Console.Error.WriteLine("dotnet tool restore failed: the demo needs the PowerShell tool of .config/dotnet-tools.json.");
+    return restored;
+}
 
 await using SandboxServer sandbox = await SandboxServer.StartAsync(new SandboxOptions());
-Environment.SetEnvironmentVariable("ERPCONNECTORS_SANDBOX_URI", sandbox.RootUri.AbsoluteUri);
 Console.WriteLine($"Sandbox listening at {sandbox.RootUri} (Severa: {sandbox.SeveraBaseUri})");
-Console.WriteLine($"Running {(scriptFile ?? $"the '{blockName}' script from README.md")} in an embedded PowerShell engine:");
-if (adapted)
-{
-    Console.WriteLine("(This engine has only PowerShell's core cmdlets: the script's Export-Csv line runs as the same file written with .NET.)");
-}
-
+Console.WriteLine($"Running {(scriptFile ?? $"the '{blockName}' script from README.md")} in pwsh (dotnet tool run pwsh), as you would type it:");
 Console.WriteLine();
 
-using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-runspace.Open();
-using (var import = PowerShell.Create())
-{
-    import.Runspace = runspace;
-    import.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").Invoke();
-}
-
-using var shell = PowerShell.Create();
-shell.Runspace = runspace;
-shell.AddScript(script);
-var output = new PSDataCollection<PSObject>();
-long count = 0;
-var clock = Stopwatch.StartNew();
-output.DataAdded += (_, e) =>
-{
-    // Printed as each object arrives, not when the script ends: the pipeline streams.
-    count++;
-    Console.WriteLine(Render(output[e.Index]));
-};
-shell.Streams.Error.DataAdded += (_, e) => Console.Error.WriteLine($"ERROR: {shell.Streams.Error[e.Index]}");
-shell.Streams.Warning.DataAdded += (_, e) => Console.Error.WriteLine($"WARNING: {shell.Streams.Warning[e.Index]}");
-
+// A script file, as a person or a runbook runs one; it starts where the demo was started, with the built module
+// imported by path and every Connect-* -Sandbox pointed at the sandbox above.
+string file = Path.Combine(Path.GetTempPath(), $"erpconnectors-demo-{Guid.NewGuid():n}.ps1");
+await File.WriteAllTextAsync(file, string.Join(
+    Environment.NewLine,
+    $"Set-Location -LiteralPath '{Directory.GetCurrentDirectory().Replace("'", "''", StringComparison.Ordinal)}'",
+    $"$env:ERPCONNECTORS_SANDBOX_URI = '{sandbox.RootUri.AbsoluteUri}'",
+    $"Import-Module '{manifest.Replace("'", "''", StringComparison.Ordinal)}' -ErrorAction Stop",
+    "$ErrorActionPreference = 'Stop'",
+    script));
 try
 {
-    shell.Invoke(null, output);
+    var clock = Stopwatch.StartNew();
+    var (exitCode, _) = Run(dotnet, root, redirect: false, "tool", "run", "pwsh", "--", "-NoProfile", "-File", file);
+    Console.WriteLine();
+    Console.WriteLine($"pwsh exited with {exitCode} after {clock.ElapsedMilliseconds} ms; the sandbox answered {sandbox.Requests.Snapshot().Count} requests.");
+    return exitCode;
 }
-catch (RuntimeException ex)
+finally
 {
-    Console.Error.WriteLine($"The script stopped: {ex.Message}");
-    return 1;
+    File.Delete(file);
 }
 
-Console.WriteLine();
-Console.WriteLine($"{count} objects streamed in {clock.ElapsedMilliseconds} ms; the sandbox answered {sandbox.Requests.Snapshot().Count} requests.");
-return shell.HadErrors ? 1 : 0;
-
-static string Render(PSObject item)
+// Output goes straight to this console unless redirected, so pwsh renders its default views as it would for you.
+static (int ExitCode, string Output) Run(string program, string workingDirectory, bool redirect, params string[] arguments)
 {
-    if (item.BaseObject is string or ValueType)
+    var start = new ProcessStartInfo(program)
     {
-        return item.BaseObject.ToString() ?? string.Empty;
+        WorkingDirectory = workingDirectory,
+        UseShellExecute = false,
+        RedirectStandardOutput = redirect,
+        RedirectStandardError = redirect,
+    };
+    foreach (string argument in arguments)
+    {
+        start.ArgumentList.Add(argument);
     }
 
-    // A record without a host's formatter: its first few properties, name=value.
-    return string.Join("  ", item.Properties.Take(5).Select(p => $"{p.Name}={p.Value}"));
+    using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+    string output = redirect ? process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd() : string.Empty;
+    process.WaitForExit();
+    return (process.ExitCode, output);
 }
 
 static string? FindRoot(string start)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Hosting.Control;
 using ErpConnectors.Sandbox.Jiwa;
 using ErpConnectors.Sandbox.Microbizz;
 using ErpConnectors.Sandbox.Qics;
@@ -71,6 +72,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public RequestLog Requests { get; }
 
+    /// <summary>The second origin the redirect faults point at; its log shows whatever a client sent there.</summary>
+    public ForeignOrigin Foreign { get; private set; } = null!;
+
     /// <summary>The systems served, in banner order.</summary>
     internal IReadOnlyList<SandboxSystem> Systems => _systems;
 
@@ -98,7 +102,10 @@ public sealed class SandboxServer : IAsyncDisposable
         var microbizz = new MicrobizzSandbox(options);
         SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy), new MicrobizzSystem(microbizz)];
 
+        // Before the log: the control endpoint's own calls are not requests to any system.
+        app.UseMiddleware<ControlMiddleware>(ControlledSystem.For(systems, options), requests);
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
+        app.Use(HostileFaultResponder.RewriteAsync);
         app.UseRouting();
         foreach (var system in systems)
         {
@@ -128,7 +135,27 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, microbizz, requests, systems);
+        var server = new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, microbizz, requests, systems);
+        try
+        {
+            server.Foreign = await ForeignOrigin.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        foreach (var system in systems)
+        {
+            system.Faults.Hostile.ForeignRoot = server.Foreign.RootUri;
+            if (options.Hostile.ModeFor(system.Name) is { } mode)
+            {
+                system.Faults.Hostile.Mode = mode;
+            }
+        }
+
+        return server;
     }
 
     /// <summary>
@@ -151,6 +178,10 @@ public sealed class SandboxServer : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            if (Foreign is not null)
+            {
+                await Foreign.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -197,6 +228,11 @@ public sealed class SandboxServer : IAsyncDisposable
         if (faults.ServerErrorRate > 0)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"5xx rate {faults.ServerErrorRate}"));
+        }
+
+        if (faults.Hostile.Mode is { } hostile)
+        {
+            parts.Add("hostile " + HostileOptions.Name(hostile));
         }
 
         parts.AddRange(DescribeBodyFaults(faults));

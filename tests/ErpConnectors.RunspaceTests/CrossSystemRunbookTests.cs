@@ -8,8 +8,8 @@ namespace ErpConnectors.RunspaceTests;
 
 /// <summary>
 /// The README's cross-system runbook (Severa → Weavy → QicsMilestones → CSV report), run as the demo runs it: the
-/// block extracted from README.md, its Export-Csv line swapped for .NET by the demo's own adapter, -Sandbox reaching
-/// a sandbox in this process. Each test gets a fresh sandbox, since the runbook writes to Weavy and QicsMilestones
+/// block extracted from README.md and run as written (the engine has pwsh's Export-Csv), -Sandbox reaching a sandbox in
+/// this process. Each test gets a fresh sandbox, since the runbook writes to Weavy and QicsMilestones
 /// and each test asserts exactly what one run left there.
 /// </summary>
 [Collection(SandboxEnvironmentVariable.Name)] // sets the process-wide ERPCONNECTORS_SANDBOX_URI
@@ -136,9 +136,8 @@ public sealed partial class CrossSystemRunbookTests : IAsyncLifetime
     private List<string> RunRunbook(PowerShellSession session)
     {
         string script = ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "runbook");
-        Assert.Contains("$report | Export-Csv -Path $reportPath -NoTypeInformation", script, StringComparison.Ordinal); // real pwsh in the README
         var variables = new Hashtable { ["root"] = _server.RootUri.AbsoluteUri };
-        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + EmbeddedEngine.AdaptScript(script), variables)
+        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, variables)
             .Select(o => o.ToString()).ToList();
         _reportPath = (string)session.RunOk("$reportPath").Single().BaseObject;
         return output;

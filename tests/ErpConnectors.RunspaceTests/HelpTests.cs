@@ -160,8 +160,8 @@ public sealed class HelpTests : IClassFixture<PowerShellSession>
 
 /// <summary>
 /// The views of module/ErpConnectors.format.ps1xml: valid for the engine's format loader, and selected for the records
-/// the cmdlets declare ([OutputType]). Get-FormatData is a Microsoft.PowerShell.Utility cmdlet, which the embedded
-/// engine lacks, so the views are checked by rendering objects through Out-Host into a host that records the text.
+/// the cmdlets declare ([OutputType]). The views are checked by rendering objects through Out-Host into a host that
+/// records the text, as a console would show them (the Pester suite checks them in pwsh itself).
 /// </summary>
 public sealed class FormatTests
 {

@@ -219,9 +219,8 @@ public sealed class MicrobizzTypedTests : IClassFixture<MicrobizzSandboxFixture>
     public void Tasks_from_csv_rows_bind_by_column_name()
     {
         var result = _session.RunOk(@"
-            # Import-Csv rows: every value a string (ConvertFrom-Csv is not in the embedded engine, so they are built here).
-            $rows = [pscustomobject]@{ title = 'Roof'; description = 'Tiles loose'; status = 'NEW'; company_ref = '1' },
-                    [pscustomobject]@{ title = 'Door'; description = 'Hinge'; status = 'STARTED'; company_ref = '1' }
+            # CSV rows, as Import-Csv gives them: every value a string.
+            $rows = 'title,description,status,company_ref', 'Roof,Tiles loose,NEW,1', 'Door,Hinge,STARTED,1' | ConvertFrom-Csv
             $made = @($rows | New-MicrobizzTask -Confirm:$false)
             ($made | ForEach-Object { '{0}/{1}/{2}/{3}' -f $_.title, $_.description, $_.status, $_.company_ref }) -join ';'
             $made[0].PSObject.TypeNames[0]");

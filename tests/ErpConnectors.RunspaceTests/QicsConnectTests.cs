@@ -25,7 +25,7 @@ public class QicsConnectTests : IClassFixture<QicsSandboxFixture>
         var result = session.Run(@"
             $env:BROWSER = 'curl -s -o /dev/null -L %s'
             try { Connect-Qics -BaseUri $uri -ClientId $clientId -ClientSecret $secret -ApiKey $key -TenantId $tenant -TimeoutSec 60 -PassThru }
-            finally { [Environment]::SetEnvironmentVariable('BROWSER', $null) }  # no Remove-Item in the embedded engine", _sandbox.Variables());
+            finally { Remove-Item Env:BROWSER -ErrorAction SilentlyContinue }", _sandbox.Variables());
 
         Assert.Null(result.Terminating);
         Assert.Empty(result.Errors);
@@ -106,7 +106,7 @@ public class QicsConnectTests : IClassFixture<QicsSandboxFixture>
         var result = session.Run(@"
             $env:BROWSER = 'curl -s -o /dev/null -L %s'
             try { Connect-Qics -BaseUri $uri -ClientId $clientId -ClientSecret $secret -ApiKey $key -TenantId $tenant -TimeoutSec 60 }
-            finally { [Environment]::SetEnvironmentVariable('BROWSER', $null) }  # no Remove-Item in the embedded engine", _sandbox.Variables());
+            finally { Remove-Item Env:BROWSER -ErrorAction SilentlyContinue }", _sandbox.Variables());
 
         var error = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminating).ErrorRecord;
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);

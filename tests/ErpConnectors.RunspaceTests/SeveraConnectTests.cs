@@ -96,16 +96,23 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
 
     // In this class because it sets the process-wide sandbox variable, as the -Sandbox test does.
     [Fact]
-    public void The_README_quick_start_runs_against_the_sandbox_and_streams()
+    public void The_README_quick_start_runs_against_the_sandbox_and_shows_default_views()
     {
         string script = ErpConnectors.Demo.ReadmeScript.Extract(Path.Combine(ModulePaths.RepoRoot, "README.md"), "quickstart");
         using var session = new PowerShellSession();
-        var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
-            .Select(o => o.ToString()).ToList();
+        // Rendered as pwsh's host renders it: the module's table views, then the CSV line.
+        var text = (string)session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n& {\n" + script + "\n} | Out-String -Width 200", new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
+            .Single().BaseObject;
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
 
-        Assert.Equal(5 + 1 + 3, output.Count); // five customers, the count line, three invoices
-        Assert.Matches(@"^\.\.\. \d+ active customers streamed$", output[5]);
-        Assert.All(output.Skip(6), line => Assert.StartsWith("Invoice for ", line));
+        int customers = lines.FindIndex(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*Number\s+Name\s+IsActive\s+Email\s+Owner\s+City$"));
+        Assert.True(customers >= 0, text);
+        Assert.All(lines.Skip(customers + 2).Take(5), l => Assert.Matches(@"^\s*\d+ Customer ", l));
+        int invoices = lines.FindIndex(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*Number\s+Date\s+DueDate\s+Customer\s+Status\s+TotalExcludingTax$"));
+        Assert.True(invoices > customers, text);
+        Assert.All(lines.Skip(invoices + 2).Take(3), l => Assert.Contains(" Approved ", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Description\s+Quantity\s+UnitPrice\s+VatRate\s+TotalExcludingTax$"));
+        Assert.Matches(@"^\d+ active customers written to .*active-customers\.csv$", lines[^1]);
     }
 
     [Fact]
@@ -128,10 +135,11 @@ public class SeveraConnectTests : IClassFixture<SeveraSandboxFixture>
         var output = session.RunOk("$env:ERPCONNECTORS_SANDBOX_URI = $root\n" + script, new System.Collections.Hashtable { ["root"] = _sandbox.Server.RootUri.AbsoluteUri })
             .Select(o => o.ToString()).ToList();
 
-        Assert.Equal(7, output.Count);
+        Assert.Equal(8, output.Count);
         Assert.All(output.Take(5), line => Assert.Matches("^C\\d+ +A", line));
-        Assert.Matches("^Order SO\\d+ for C\\d+: 2 lines, 2 notes, total ", output[5]);
-        Assert.Matches("^C\\d+: phone 02 9999 0000, credit limit 5000$", output[6]);
+        Assert.Matches("^Order SO\\d+ for C\\d+: 2 lines, 2 notes, total [1-9]", output[5]);
+        Assert.Matches("^SO\\d+ C\\d+$", output[6]);
+        Assert.Matches("^C\\d+: phone 02 9999 0000, credit limit 5000$", output[7]);
     }
 
     // Here too because it sets the process-wide sandbox variable. The Severa fixture's sandbox serves Qics as well.

@@ -215,7 +215,7 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
     {
         using var session = new PowerShellSession();
         // `break` out of the enclosing loop ends the pipeline from downstream after 5 records, as Select-Object
-        // -First 5 does (which the embedded engine lacks): the exception surfaces inside the cmdlet's WriteObject.
+        // -First 5 does: the exception surfaces inside the cmdlet's WriteObject.
         var result = session.Run(
             SeveraSandboxFixture.Connect + "; $n = 0; foreach ($once in 1) { Get-SeveraCustomer -PageSize 100 | ForEach-Object { if (++$n -gt 5) { break }; $_ } }",
             _sandbox.Variables());

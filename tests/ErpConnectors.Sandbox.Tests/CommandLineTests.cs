@@ -125,9 +125,9 @@ public sealed partial class CommandLineTests
         var sections = Sections(CommandLine.Usage);
 
         Assert.Equal(
-            ["General", "Faults of every system", "Visma Severa", "Jiwa Financials", "QicsMilestones", "Divalto Weavy", "Microbizz GO"],
+            ["General", "Faults of every system", "Visma Severa", "Jiwa Financials", "QicsMilestones", "Divalto Weavy", "Microbizz GO", "Hostile network"],
             sections.Keys.Select(k => k.Split(" (")[0]));
-        Assert.Equal(["--port", "--seed", "-h, --help"], sections["General"].Select(l => l.Name));
+        Assert.Equal(["--port", "--seed", "--exit-with", "-h, --help"], sections["General"].Select(l => l.Name));
         Assert.Equal(["--latency", "--rate429", "--rate5xx", "--cut-rate", "--cut-after", "--html-rate", "--huge-error-rate", "--huge-error-mb"], sections.Single(s => s.Key.StartsWith("Faults", StringComparison.Ordinal)).Value.Select(l => l.Name));
         (string Title, string System, string[] Knobs)[] systems =
         [
@@ -167,11 +167,25 @@ public sealed partial class CommandLineTests
             {
                 null => [line.Name],
                 "<p>" => [line.Name, "0.5"],
+                "<kind>" => [line.Name, "stall-body"],
                 _ => [line.Name, "2"],
             };
             var parsed = CommandLine.Parse(args, null);
             Assert.False(parsed.ShowHelp);
         }
+    }
+
+    [Fact]
+    public void Hostile_modes_are_set_for_all_systems_and_one_system_wins()
+    {
+        var parsed = CommandLine.Parse(["--severa-hostile", "echo-request", "--hostile", "redirect-foreign", "--jiwa-hostile", "none"], null);
+
+        Assert.Equal(HostileFaultKind.EchoRequest, parsed.Options.Hostile.ModeFor("severa"));
+        Assert.Equal(HostileFaultKind.RedirectForeign, parsed.Options.Hostile.ModeFor("weavy"));
+        Assert.Null(parsed.Options.Hostile.ModeFor("jiwa"));
+        var error = Assert.Throws<FormatException>(() => CommandLine.Parse(["--hostile", "bogus"], null));
+        Assert.Contains("stall-body", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--hostile <kind>", CommandLine.Usage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -182,11 +182,29 @@ public class JiwaTests
 
         Assert.Null(error);
         var line = Assert.Single(lines);
-        Assert.Equal(2.5m, line["QuantityOrdered"]); // the quote's name for quantity is accepted and renamed
+        Assert.Equal(2.5m, line["QuantityOrdered"]); // Quantity is accepted and renamed: the line DTOs have QuantityOrdered
         Assert.False(line.Contains("Quantity"));
-        Assert.Equal(12.50m, line["Price"]);
+        Assert.Equal(12.50m, line["DiscountedPrice"]); // a line has no Price: Jiwa's selling price is DiscountedPrice
+        Assert.False(line.Contains("Price"));
         Assert.Equal("x", line["CustomFieldValues"]);
     }
+
+    [Fact]
+    public void Quote_lines_carry_QuantityOrdered_like_order_lines_and_unknown_keys_are_named()
+    {
+        var warnings = new List<string>();
+
+        var (lines, error) = JiwaSalesDocument.SalesQuote.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["Quantity"] = 3, ["Qty"] = 4 } }, allowUpdates: false, warnings.Add);
+
+        Assert.Null(error);
+        Assert.Equal(3m, Assert.Single(lines)["QuantityOrdered"]);
+        Assert.Contains(warnings, w => w.Contains("'Qty'", StringComparison.Ordinal) && w.Contains("SalesQuoteLine", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Contains("'PartNo'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_inventory_list_is_the_service_models_InventoryItemList() =>
+        Assert.Equal("Queries/InventoryItemList", JiwaApi.Inventory.List);
 
     [Theory]
     [InlineData("PartNo=;QuantityOrdered=1", "Jiwa.LineWithoutItem")]

@@ -58,6 +58,9 @@ public sealed partial class FaultOptions
         }
     }
 
+    /// <summary>Redirects, stalled and trickling bodies, echoing gateways (see <see cref="HostileFaults"/>).</summary>
+    public HostileFaults Hostile { get; } = new();
+
     /// <summary>One-shot faults not yet fired.</summary>
     public int PendingCount
     {
@@ -83,6 +86,8 @@ public sealed partial class FaultOptions
             _serverErrorRate = 0;
             ResetBodyFaults();
         }
+
+        Hostile.Reset();
     }
 
     /// <summary>

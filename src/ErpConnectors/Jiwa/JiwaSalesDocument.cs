@@ -10,45 +10,63 @@ using ErpConnectors.Core.Errors;
 namespace ErpConnectors.Jiwa;
 
 /// <summary>
-/// Sales orders and sales quotes are the same kind of document to the API (a debtor, lines, notes), with their own
-/// names for a line's id and quantity. This builds their request bodies from what a person pipes or types, and
-/// checks the lines before anything is sent.
+/// Sales orders and sales quotes are the same kind of document to the API (a debtor, lines, notes, histories), with
+/// their own names for a line's id and history id. This builds their request bodies from what a person pipes or
+/// types, and checks the lines before anything is sent.
 /// </summary>
 internal sealed class JiwaSalesDocument
 {
-    public static readonly JiwaSalesDocument SalesOrder = new(JiwaApi.SalesOrders, "InvoiceLineID", "QuantityOrdered", "Quantity", "ExpectedDeliveryDate", "QuoteLineID");
-    public static readonly JiwaSalesDocument SalesQuote = new(JiwaApi.SalesQuotes, "QuoteLineID", "Quantity", "QuantityOrdered", "ExpiryDate", "InvoiceLineID");
+    /// <summary>Both line DTOs call the quantity QuantityOrdered (SalesOrderLine and SalesQuoteLine alike).</summary>
+    public const string QuantityField = "QuantityOrdered";
 
-    private JiwaSalesDocument(JiwaResource resource, string lineIdField, string quantityField, string quantityAlias, string dateField, string otherLineIdField)
+    /// <summary>Accepted and renamed to <see cref="QuantityField"/> (chosen: the name earlier versions of this module sent on quotes).</summary>
+    public const string QuantityAlias = "Quantity";
+
+    /// <summary>
+    /// The line's selling price in Jiwa is DiscountedPrice (the vendor's own tests set it and read it back); a line
+    /// has no Price property, so Price is accepted and renamed (chosen) rather than lost on the server.
+    /// </summary>
+    public const string PriceField = "DiscountedPrice";
+
+    public const string PriceAlias = "Price";
+
+    public static readonly JiwaSalesDocument SalesOrder = new(JiwaApi.SalesOrders, "InvoiceLineID", "InvoiceHistoryID", "ExpectedDeliveryDate", "QuoteLineID", JiwaLineFields.SalesOrderLine);
+    public static readonly JiwaSalesDocument SalesQuote = new(JiwaApi.SalesQuotes, "QuoteLineID", "QuoteHistoryID", "ExpectedDeliveryDate", "InvoiceLineID", JiwaLineFields.SalesQuoteLine);
+
+    private readonly ISet<string> _lineFields;
+
+    private JiwaSalesDocument(JiwaResource resource, string lineIdField, string historyIdField, string dateField, string otherLineIdField, ISet<string> lineFields)
     {
         OtherLineIdField = otherLineIdField;
         DateField = dateField;
         Resource = resource;
         LineIdField = lineIdField;
-        QuantityField = quantityField;
-        QuantityAlias = quantityAlias;
+        HistoryIdField = historyIdField;
+        _lineFields = lineFields;
     }
 
     public JiwaResource Resource { get; }
 
-    /// <summary>The header date a person sets: ExpectedDeliveryDate (orders), ExpiryDate (quotes).</summary>
+    /// <summary>The header date a person sets: ExpectedDeliveryDate on both (a quote's expiry belongs to its history, not its header).</summary>
     public string DateField { get; }
 
     public string LineIdField { get; }
 
+    /// <summary>InvoiceHistoryID or QuoteHistoryID: lines live in a history of the document.</summary>
+    public string HistoryIdField { get; }
+
     /// <summary>The other document's line id: dropped, so a quote's lines can become a new order's.</summary>
     public string OtherLineIdField { get; }
 
-    public string QuantityField { get; }
-
-    /// <summary>The other document's quantity name, accepted and renamed (a quote line copied into an order).</summary>
-    public string QuantityAlias { get; }
+    /// <summary>The DTO's name for messages: SalesOrderLine, SalesQuoteLine.</summary>
+    public string LineDtoName => ReferenceEquals(_lineFields, JiwaLineFields.SalesOrderLine) ? "SalesOrderLine" : "SalesQuoteLine";
 
     /// <summary>
     /// Lines as the API takes them. A line with the line id updates that line (Set only); any other line is new and
-    /// needs PartNo or InventoryID and a positive quantity. Other properties (Price, CustomFieldValues...) go as given.
+    /// needs PartNo or InventoryID and a positive quantity. Other properties go as given; one the line DTO does not
+    /// have is named in a warning (<paramref name="warn"/>), since the server would drop it.
     /// </summary>
-    public (List<OrderedDictionary> Lines, ErrorRecord? Error) Lines(object[]? input, bool allowUpdates)
+    public (List<OrderedDictionary> Lines, ErrorRecord? Error) Lines(object[]? input, bool allowUpdates, Action<string>? warn = null)
     {
         var lines = new List<OrderedDictionary>();
         if (input is null)
@@ -69,13 +87,8 @@ internal sealed class JiwaSalesDocument
                 line.Remove(otherId);
             }
 
-            if (!line.Contains(QuantityField) && Find(line, QuantityAlias) is { } alias)
-            {
-                object? quantity = line[alias];
-                line.Remove(alias);
-                line[QuantityField] = quantity;
-            }
-
+            Rename(line, QuantityAlias, QuantityField);
+            Rename(line, PriceAlias, PriceField);
             bool update = HasValue(line, LineIdField);
             if (Find(line, QuantityField) is { } quantityKey)
             {
@@ -88,19 +101,25 @@ internal sealed class JiwaSalesDocument
                 line[quantityKey] = quantity;
             }
 
-            if (Find(line, "Price") is { } emptyPrice && string.IsNullOrWhiteSpace(Convert.ToString(line[emptyPrice], CultureInfo.InvariantCulture)))
+            foreach (string priceName in JiwaLineFields.Prices)
             {
-                line.Remove(emptyPrice); // an empty CSV cell: let Jiwa price the line
-            }
-
-            if (Find(line, "Price") is { } priceKey)
-            {
-                if (!TryNumber(line[priceKey], out decimal price))
+                if (Find(line, priceName) is not { } priceKey)
                 {
-                    return (lines, Invalid("Jiwa.InvalidPrice", $"Line {i + 1}: Price must be a number, not '{line[priceKey]}' (use a dot for decimals).", input[i]));
+                    continue;
                 }
 
-                line[priceKey] = price;
+                if (string.IsNullOrWhiteSpace(Convert.ToString(line[priceKey], CultureInfo.InvariantCulture)))
+                {
+                    line.Remove(priceKey); // an empty CSV cell: let Jiwa price the line
+                }
+                else if (!TryNumber(line[priceKey], out decimal price))
+                {
+                    return (lines, Invalid("Jiwa.InvalidPrice", $"Line {i + 1}: {priceName} must be a number, not '{line[priceKey]}' (use a dot for decimals).", input[i]));
+                }
+                else
+                {
+                    line[priceKey] = price;
+                }
             }
 
             if (update && !allowUpdates)
@@ -108,12 +127,17 @@ internal sealed class JiwaSalesDocument
                 return (lines, Invalid("Jiwa.LineIdOnNew", $"Line {i + 1} names {LineIdField} '{line[Find(line, LineIdField)!]}': a new {Resource.Noun} has no lines to update.", input[i]));
             }
 
-            if (!update && !HasValue(line, "PartNo") && !HasValue(line, "InventoryID"))
+            foreach (string key in line.Keys.Cast<string>().Where(k => !_lineFields.Contains(k)))
             {
-                return (lines, Invalid("Jiwa.LineWithoutItem", $"Line {i + 1} needs PartNo or InventoryID (or {LineIdField} to change an existing line).", input[i]));
+                warn?.Invoke($"Line {i + 1}: '{key}' is not a property of Jiwa's {LineDtoName}; the server ignores it (known ones include PartNo, InventoryID, {QuantityField}, {PriceField}, Description, CommentText).");
             }
 
-            if (!update && Find(line, QuantityField) is null)
+            if (!update && !HasValue(line, "PartNo") && !HasValue(line, "InventoryID") && !IsComment(line))
+            {
+                return (lines, Invalid("Jiwa.LineWithoutItem", $"Line {i + 1} needs PartNo or InventoryID (or {LineIdField} to change an existing line, or CommentLine with CommentText).", input[i]));
+            }
+
+            if (!update && Find(line, QuantityField) is null && !IsComment(line))
             {
                 return (lines, Invalid("Jiwa.LineWithoutQuantity", $"Line {i + 1} needs {QuantityField}.", input[i]));
             }
@@ -122,6 +146,20 @@ internal sealed class JiwaSalesDocument
         }
 
         return (lines, null);
+    }
+
+    /// <summary>A comment line (CommentLine true) carries text, no item or quantity: the vendor's tests append one.</summary>
+    private static bool IsComment(OrderedDictionary line) =>
+        Find(line, "CommentLine") is { } key && LanguagePrimitives.IsTrue(line[key]) && HasValue(line, "CommentText");
+
+    private static void Rename(OrderedDictionary line, string alias, string name)
+    {
+        if (Find(line, name) is null && Find(line, alias) is { } aliasKey)
+        {
+            object? value = line[aliasKey];
+            line.Remove(aliasKey);
+            line[name] = value;
+        }
     }
 
     /// <summary>Notes to add: [{"NoteText": ...}] (the server's default note type).</summary>

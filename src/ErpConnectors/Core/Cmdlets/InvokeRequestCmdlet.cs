@@ -58,6 +58,12 @@ public abstract class InvokeRequestCmdlet<TConnection> : ConnectedCmdlet<TConnec
 
     protected override void ProcessRecord()
     {
+        if (RelativePath.Problem(Path) is { } problem)
+        {
+            WriteError(ErrorMapper.InvalidArgument("ErpConnectors.PathOutsideBase", problem, Path));
+            return;
+        }
+
         var method = new HttpMethod(Method.ToUpperInvariant());
         var request = new ApiRequest(method, Path); // only safe methods are replayed (the request's default)
         Shape(request);

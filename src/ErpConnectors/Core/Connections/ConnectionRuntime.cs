@@ -16,8 +16,8 @@ namespace ErpConnectors.Core.Connections;
 
 /// <summary>
 /// One connection's HTTP pipeline and token state, built with Microsoft.Extensions.Http. Outside in: call log,
-/// retry and timeout (Polly), authentication, pacing, sockets. The token endpoints use the same chain without the
-/// authentication step. Thread-safe: one runtime serves every runspace that holds the connection.
+/// deadlines, retry (Polly), pacing, authentication, redirect policy, sockets. The token endpoints use the same
+/// chain without the authentication step. Thread-safe: one runtime serves every runspace that holds the connection.
 /// </summary>
 internal sealed class ConnectionRuntime : IDisposable
 {
@@ -56,19 +56,44 @@ internal sealed class ConnectionRuntime : IDisposable
     {
         var builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.RemoveAllLoggers(); // our own call log replaces Microsoft.Extensions.Logging's
-        if (options.PrimaryHandler is { } primary)
-        {
-            builder.ConfigurePrimaryHttpMessageHandler(primary);
-        }
+        builder.ConfigurePrimaryHttpMessageHandler(() => Primary(options));
 
+        // Outside in, in the order a call lives through them: log, deadlines, retries, the pacer's queue, then the
+        // token (taken as the request leaves the queue), then the redirect policy right above the socket.
         builder.AddHttpMessageHandler(() => new CallLogHandler());
+        builder.AddHttpMessageHandler(() => new DeadlineHandler(options.Retry));
         builder.AddHttpMessageHandler(() => new ResilienceHandler(options.Retry));
+        builder.AddHttpMessageHandler(() => new PacingHandler(options.Pacer));
         if (authenticated)
         {
-            builder.AddHttpMessageHandler(() => new AuthenticationHandler(Tokens));
+            builder.AddHttpMessageHandler(() => new AuthenticationHandler(Tokens, options.Pacer));
         }
 
-        builder.AddHttpMessageHandler(() => new PacingHandler(options.Pacer));
+        builder.AddHttpMessageHandler(() => new RedirectHandler(options.Pacer));
+    }
+
+    // Redirects are the RedirectHandler's to judge: the socket handler must hand every 3xx up unopened.
+    private static HttpMessageHandler Primary(RuntimeOptions options)
+    {
+        if (options.PrimaryHandler is { } primary)
+        {
+            HttpMessageHandler handler = primary();
+            if (handler is HttpClientHandler { AllowAutoRedirect: true } sockets)
+            {
+                try
+                {
+                    sockets.AllowAutoRedirect = false;
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already in use: the RedirectHandler still refuses what reaches it, but cannot see hops it made.
+                }
+            }
+
+            return handler;
+        }
+
+        return new HttpClientHandler { AllowAutoRedirect = false };
     }
 
     /// <summary>
@@ -92,6 +117,7 @@ internal sealed class ConnectionRuntime : IDisposable
 
         var call = new CallOptions(SystemName, output)
         {
+            Call = request.Describe(),
             Idempotent = request.Idempotent,
             SessionBound = request.SessionBound,
             Anonymous = anonymous,
@@ -105,16 +131,18 @@ internal sealed class ConnectionRuntime : IDisposable
         {
             response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException || ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException || ex is TimeoutException || ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw ErrorMapper.FromTransport(SystemName, request.Describe(), ex);
+            throw ErrorMapper.FromTransport(SystemName, request.Describe(), ex, mayHaveApplied: !RetryRules.IsSafeMethod(request.Method));
         }
 
         if (!response.IsSuccessStatusCode)
         {
             using (response)
             {
-                throw await ErrorMapper.FromResponseAsync(SystemName, response, Options.ErrorParser, request.Describe()).ConfigureAwait(false);
+                // A gateway may echo the request in its error: what the call carried never reaches a message.
+                var secrets = EchoRedactor.SecretsOf(message, request.Body, sensitiveBody);
+                throw await ErrorMapper.FromResponseAsync(SystemName, response, Options.ErrorParser, request.Describe(), body => EchoRedactor.Redact(body, secrets, sensitiveBody)).ConfigureAwait(false);
             }
         }
 

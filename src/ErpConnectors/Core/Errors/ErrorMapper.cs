@@ -31,9 +31,12 @@ internal static class ErrorMapper
     /// Reads a failed response (only its first <see cref="ErrorBody.Cap"/> bytes: the rest is left unread and goes
     /// when the caller disposes the response) and builds the exception to throw.
     /// </summary>
-    public static async Task<ApiException> FromResponseAsync(string systemName, HttpResponseMessage response, IErrorParser? parser, string call)
+    /// <param name="redact">Masks what the request carried (secrets a gateway may echo) before the body is used at all.</param>
+    public static async Task<ApiException> FromResponseAsync(string systemName, HttpResponseMessage response, IErrorParser? parser, string call, Func<string, string>? redact = null)
     {
         string body = await ErrorBody.ReadAsync(response.Content).ConfigureAwait(false);
+
+        body = redact?.Invoke(body) ?? body;
 
         HttpStatusCode status = response.StatusCode;
         VendorError? vendor = null;
@@ -65,11 +68,20 @@ internal static class ErrorMapper
         };
     }
 
-    public static ApiException FromTransport(string systemName, string call, Exception exception) => exception switch
+    /// <param name="mayHaveApplied">A write: after a timeout nobody knows whether the server applied it, and it is not sent again.</param>
+    public static ApiException FromTransport(string systemName, string call, Exception exception, bool mayHaveApplied = false) => exception switch
     {
-        Polly.Timeout.TimeoutRejectedException => new ApiException(systemName, $"{systemName} {call} timed out: {exception.Message}", ErrorCategory.OperationTimeout, $"{systemName}.Timeout", exception) { Call = call },
+        TimeoutException or Polly.Timeout.TimeoutRejectedException => new ApiException(systemName, $"{systemName} {call} timed out: {exception.Message}{(mayHaveApplied ? MayHaveApplied : string.Empty)}", ErrorCategory.OperationTimeout, $"{systemName}.Timeout", exception)
+        {
+            Call = call,
+            RecommendedAction = mayHaveApplied
+                ? "Read the record again (the matching Get- cmdlet, or Invoke-*Request -Method GET) to see whether the change is there before you send it again."
+                : "Try again later; if the server is known to be slow, raise -IdleTimeoutSec or -RequestTimeoutSec on Connect-*.",
+        },
         _ => new ApiException(systemName, $"{systemName} {call} failed: {Innermost(exception).Message}", ErrorCategory.ConnectionError, $"{systemName}.ConnectionFailed", exception) { Call = call },
     };
+
+    private const string MayHaveApplied = ". The server may have applied it before it stopped answering; it was not sent again, so that it is not applied twice. Read the record again to see whether the change is there before you repeat it.";
 
     /// <summary>
     /// A success status whose body is not what the route promises (a proxy's HTML sign-in page, text, a broken or

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq;
 using System.Linq.Expressions;
 using System.Management.Automation;
@@ -37,6 +38,7 @@ internal static class RecordFactory
     private static readonly Func<PSObject, IList<string>>? s_getTypeNames;
     private static readonly Func<IEnumerable<string>, object>? s_readOnlyTypeNames;
     private static readonly Action<PSObject, PSMemberInfo>? s_addMember;
+    private static readonly Func<PSObject, OrderedDictionary?>? s_ownMembers;
 
     static RecordFactory()
     {
@@ -44,13 +46,16 @@ internal static class RecordFactory
         // where a runtime checks access to internals when a delegate first runs (the .NET Framework under Windows
         // PowerShell), or an engine's internals mean something else, the record would otherwise fail at its first use.
         s_withCapacity = Verified(WithCapacity(), create => create(4).BaseObject is PSCustomObject);
-        s_addMember = Verified(MemberAdder(), add =>
+        s_addMember = Verified(DirectMemberAdder(), AddsMembers) ?? Verified(MemberAdder(), AddsMembers);
+        (s_getTypeNames, s_setTypeNames, s_readOnlyTypeNames) = Verified(TypeNameAccess(), TypeNamesBehave);
+        s_ownMembers = Verified(OwnMemberReader(), read =>
         {
             var probe = new PSObject();
-            add(probe, new PSNoteProperty("Probe", 1));
-            return probe.Properties["probe"]?.Value is 1 && probe.Properties.Match("*").Count == 1;
+            probe.Properties.Add(new PSNoteProperty("First", 1));
+            probe.Properties.Add(new PSNoteProperty("Second", 2));
+            return read(new PSObject()) is null or { Count: 0 } && read(probe) is { Count: 2 } members
+                && members[0] is PSNoteProperty { Name: "First" } && members[1] is PSNoteProperty { Name: "Second" };
         });
-        (s_getTypeNames, s_setTypeNames, s_readOnlyTypeNames) = Verified(TypeNameAccess(), TypeNamesBehave);
     }
 
     /// <summary>Whether the engine's internals the shortcuts need were found (false: the public path is used).</summary>
@@ -103,6 +108,20 @@ internal static class RecordFactory
         nameNoted = true;
     }
 
+    /// <summary>
+    /// The table of members a custom object holds itself, in the order added (hidden ones included), or null when it
+    /// holds none yet. Only when <see cref="ReadsOwnMembers"/>; the caller must not change it.
+    /// <para>
+    /// Why: enumerating <c>Properties</c> walks the type tables and copies every member, and even the member
+    /// collection's own enumerator copies it into a list, under a lock; a caller that reads many records of one kind
+    /// checks once that the session's type data adds nothing to them, then reads the table by index.
+    /// </para>
+    /// </summary>
+    public static OrderedDictionary? OwnMembers(PSObject record) => s_ownMembers!(record);
+
+    /// <summary>Whether <see cref="OwnMembers"/> can be used (false where the engine's internals are not available: use <c>Properties</c>).</summary>
+    public static bool ReadsOwnMembers => s_ownMembers is not null && UseShortcuts;
+
     /// <summary>For tests: false makes every call take the public path, as on an engine without the internals.</summary>
     internal static bool UseShortcuts { get; set; } = true;
 
@@ -117,6 +136,15 @@ internal static class RecordFactory
         {
             return default;
         }
+    }
+
+    private static bool AddsMembers(Action<PSObject, PSMemberInfo> add)
+    {
+        var probe = new PSObject();
+        add(probe, new PSNoteProperty("Probe", 1));
+        add(probe, new PSNoteProperty("Second", 2));
+        return probe.Properties["probe"]?.Value is 1 && probe.Properties["SECOND"]?.Value is 2 && probe.Properties.Match("*").Count == 2
+            && probe.Members["Second"] is PSNoteProperty;
     }
 
     // Two records share one list; changing one record's names must give it its own copy and leave the other alone.
@@ -169,6 +197,32 @@ internal static class RecordFactory
             Compile<Func<IEnumerable<string>, object>>(Expression.Convert(Expression.New(readOnly, names, Expression.Constant(true)), typeof(object)), names));
     }
 
+    /// <summary>
+    /// Puts a member straight into the object's table of members: what the member collection's own Add does for a
+    /// new, visible member, less its lock (the record is not shared yet) and its look-up for an existing one (the
+    /// caller checks; the table refuses a duplicate name rather than keep two).
+    /// </summary>
+    private static Action<PSObject, PSMemberInfo>? DirectMemberAdder()
+    {
+        PropertyInfo? members = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.NonPublic | BindingFlags.Instance);
+        PropertyInfo? table = members?.PropertyType.GetProperty("Members", BindingFlags.NonPublic | BindingFlags.Instance);
+        MethodInfo? replicate = typeof(PSMemberInfo).GetMethod("ReplicateInstance", BindingFlags.NonPublic | BindingFlags.Instance, null, new[] { typeof(object) }, null);
+        MethodInfo? add = typeof(OrderedDictionary).GetMethod(nameof(OrderedDictionary.Add), new[] { typeof(object), typeof(object) });
+        if (members is null || table is null || table.PropertyType != typeof(OrderedDictionary) || replicate is null || add is null)
+        {
+            return null;
+        }
+
+        var record = Expression.Parameter(typeof(PSObject), "record");
+        var member = Expression.Parameter(typeof(PSMemberInfo), "member");
+        return Compile<Action<PSObject, PSMemberInfo>>(
+            Expression.Block(
+                Expression.Call(member, replicate, record),
+                Expression.Call(Expression.Property(Expression.Property(record, members), table), add, Expression.Property(member, nameof(PSMemberInfo.Name)), member)),
+            record,
+            member);
+    }
+
     private static Action<PSObject, PSMemberInfo>? MemberAdder()
     {
         PropertyInfo? members = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.NonPublic | BindingFlags.Instance);
@@ -188,6 +242,20 @@ internal static class RecordFactory
                 Expression.Call(Expression.Property(record, members), add, member, Expression.Constant(true))),
             record,
             member);
+    }
+
+    private static Func<PSObject, OrderedDictionary?>? OwnMemberReader()
+    {
+        // The field, not the property that makes the table on first use: reading a record must not change it.
+        PropertyInfo? members = typeof(PSObject).GetProperty("InstanceMembers", BindingFlags.NonPublic | BindingFlags.Instance);
+        FieldInfo? table = members?.PropertyType.GetField("_members", BindingFlags.NonPublic | BindingFlags.Instance);
+        if (members is null || table is null || table.FieldType != typeof(OrderedDictionary))
+        {
+            return null;
+        }
+
+        var record = Expression.Parameter(typeof(PSObject), "record");
+        return Compile<Func<PSObject, OrderedDictionary?>>(Expression.Field(Expression.Property(record, members), table), record);
     }
 
     private static T? Compile<T>(Expression body, params ParameterExpression[] parameters)

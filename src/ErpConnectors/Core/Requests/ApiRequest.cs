@@ -127,7 +127,14 @@ internal sealed class ApiRequest
             separator = '&';
         }
 
-        return new Uri(text.ToString());
+        var uri = new Uri(text.ToString());
+        if (!RelativePath.IsUnder(uri, baseUri))
+        {
+            // Dot segments the Uri class resolved: the call would leave the API root with the credentials.
+            throw new Errors.ApiException("ErpConnectors", $"Refusing {Method} /{Path}: it resolves to {Http.Redactor.Address(uri)}, outside the connection's API root {Http.Redactor.Address(baseUri)}.", System.Management.Automation.ErrorCategory.SecurityError, "ErpConnectors.PathOutsideBase") { Target = Path };
+        }
+
+        return uri;
     }
 
     /// <summary>
