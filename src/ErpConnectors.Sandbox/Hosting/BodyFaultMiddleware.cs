@@ -105,11 +105,18 @@ internal sealed class BodyFaultMiddleware(RequestDelegate next, SandboxSystem sy
         long left = length;
         try
         {
+            // The pipe's flush result says when the transport has stopped taking bytes (the client is gone); writes
+            // after that would complete at once, unsent, and only RequestAborted, a moment later, would stop them.
+            var writer = context.Response.BodyWriter;
             while (left > 0 && !context.RequestAborted.IsCancellationRequested)
             {
                 int n = (int)Math.Min(chunk.Length, left);
-                await context.Response.Body.WriteAsync(chunk.AsMemory(0, n), context.RequestAborted).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                var flushed = await writer.WriteAsync(chunk.AsMemory(0, n), context.RequestAborted).ConfigureAwait(false);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    break;
+                }
+
                 system.Faults.CountHugeErrorBytes(n);
                 left -= n;
             }
