@@ -113,6 +113,12 @@
         'Register-MicrobizzDevice'
         'Save-MicrobizzFile'
         'ConvertTo-ErpFlatObject'
+        'Start-ErpSandbox'
+        'Stop-ErpSandbox'
+        'Set-ErpSandbox'
+        'Add-ErpSandboxFault'
+        'Get-ErpSandboxRequest'
+        'Clear-ErpSandboxRequest'
     )
     PrivateData          = @{
         PSData = @{

@@ -25,4 +25,7 @@ public sealed class SandboxOptions
     public WeavySandboxOptions Weavy { get; } = new();
 
     public MicrobizzSandboxOptions Microbizz { get; } = new();
+
+    /// <summary>Hostile-network modes to start with (the command line's --hostile options).</summary>
+    public HostileOptions Hostile { get; } = new();
 }

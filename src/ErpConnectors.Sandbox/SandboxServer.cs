@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Hosting.Control;
 using ErpConnectors.Sandbox.Jiwa;
 using ErpConnectors.Sandbox.Microbizz;
 using ErpConnectors.Sandbox.Qics;
@@ -71,6 +72,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public RequestLog Requests { get; }
 
+    /// <summary>The second origin the redirect faults point at; its log shows whatever a client sent there.</summary>
+    public ForeignOrigin Foreign { get; private set; } = null!;
+
     /// <summary>The systems served, in banner order.</summary>
     internal IReadOnlyList<SandboxSystem> Systems => _systems;
 
@@ -98,7 +102,10 @@ public sealed class SandboxServer : IAsyncDisposable
         var microbizz = new MicrobizzSandbox(options);
         SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy), new MicrobizzSystem(microbizz)];
 
+        // Before the log: the control endpoint's own calls are not requests to any system.
+        app.UseMiddleware<ControlMiddleware>(ControlledSystem.For(systems, options), requests);
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
+        app.Use(HostileFaultResponder.RewriteAsync);
         app.UseRouting();
         foreach (var system in systems)
         {
@@ -107,6 +114,7 @@ public sealed class SandboxServer : IAsyncDisposable
                 branch =>
                 {
                     branch.UseMiddleware<FaultInjectionMiddleware>(system);
+                    branch.UseMiddleware<BodyFaultMiddleware>(system);
                     system.ConfigurePipeline(branch);
                 });
             system.MapEndpoints(app);
@@ -127,7 +135,27 @@ public sealed class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         var rootUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        return new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, microbizz, requests, systems);
+        var server = new SandboxServer(app, rootUri, severa, jiwa, qics, weavy, microbizz, requests, systems);
+        try
+        {
+            server.Foreign = await ForeignOrigin.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        foreach (var system in systems)
+        {
+            system.Faults.Hostile.ForeignRoot = server.Foreign.RootUri;
+            if (options.Hostile.ModeFor(system.Name) is { } mode)
+            {
+                system.Faults.Hostile.Mode = mode;
+            }
+        }
+
+        return server;
     }
 
     /// <summary>
@@ -150,6 +178,10 @@ public sealed class SandboxServer : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            if (Foreign is not null)
+            {
+                await Foreign.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -198,7 +230,31 @@ public sealed class SandboxServer : IAsyncDisposable
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"5xx rate {faults.ServerErrorRate}"));
         }
 
+        if (faults.Hostile.Mode is { } hostile)
+        {
+            parts.Add("hostile " + HostileOptions.Name(hostile));
+        }
+
+        parts.AddRange(DescribeBodyFaults(faults));
         return "faults: " + (parts.Count > 0 ? string.Join(", ", parts) : "none");
+    }
+
+    private static IEnumerable<string> DescribeBodyFaults(FaultOptions faults)
+    {
+        if (faults.CutOffRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"cut-off rate {faults.CutOffRate} after {faults.CutAfterBytes} bytes");
+        }
+
+        if (faults.HtmlRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"HTML-page rate {faults.HtmlRate}");
+        }
+
+        if (faults.HugeErrorRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"huge-error rate {faults.HugeErrorRate} ({faults.HugeErrorBytes / (1024 * 1024)} MB)");
+        }
     }
 
     private static void Validate(SandboxOptions options)

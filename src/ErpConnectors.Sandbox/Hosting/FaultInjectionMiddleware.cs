@@ -10,6 +10,11 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, SandboxSyst
     {
         var faults = system.Faults;
         var isAuthentication = system.IsAuthenticationEndpoint(context);
+        if (await HostileFaultResponder.TryAnswerAsync(context, system, isAuthentication, next).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var queued = faults.TakeQueued(context.Request.Method, context.Request.Path.Value ?? string.Empty, isAuthentication);
 
         if (queued is { AfterHandling: false })

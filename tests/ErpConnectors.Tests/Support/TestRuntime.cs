@@ -24,7 +24,7 @@ internal static class TestRuntime
         MaxRetries = maxRetries,
         BaseDelay = TimeSpan.FromMilliseconds(1),
         MaxDelay = TimeSpan.FromMilliseconds(maxDelayMs),
-        AttemptTimeout = TimeSpan.FromMilliseconds(attemptTimeoutMs),
+        IdleTimeout = TimeSpan.FromMilliseconds(attemptTimeoutMs),
     };
 
     /// <summary>A runtime with a fixed bearer token (no token endpoint involved).</summary>

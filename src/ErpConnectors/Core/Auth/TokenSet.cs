@@ -24,6 +24,19 @@ internal sealed class TokenSet
 
     public string[] Scopes { get; init; } = Array.Empty<string>();
 
+    private int _served;
+    private int _uses;
+
+    /// <summary>Requests sent with this token so far.</summary>
+    public int Uses => System.Threading.Volatile.Read(ref _uses);
+
+    public void CountUse() => System.Threading.Interlocked.Increment(ref _uses);
+
+    /// <summary>A request carrying this token was accepted: a later 401 means it died, not that it was never good.</summary>
+    public bool HasServed => System.Threading.Volatile.Read(ref _served) != 0;
+
+    public void MarkServed() => System.Threading.Volatile.Write(ref _served, 1);
+
     /// <summary>
     /// Renew this long before expiry: a minute, or a fifth of the lifetime for short-lived tokens, so a request
     /// never leaves with a token that dies on the way.

@@ -20,6 +20,10 @@ internal sealed class PipelineBridge : ICallOutput
 
     private readonly BlockingCollection<Item> _queue = new(new ConcurrentQueue<Item>());
     private readonly SemaphoreSlim _objectSlots;
+    private readonly object _writtenGate = new();
+    private readonly System.Collections.Generic.List<(long Count, TaskCompletionSource<bool> Done)> _writtenWaiters = new();
+    private long _written;
+    private int _waiterCount;
 
     public PipelineBridge(int capacity, bool verbose, bool debug, bool progress)
     {
@@ -87,6 +91,60 @@ internal sealed class PipelineBridge : ICallOutput
         }
     }
 
+    public ValueTask WhenWrittenAsync(long count, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Read(ref _written) >= count)
+        {
+            return default;
+        }
+
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_writtenGate)
+        {
+            _writtenWaiters.Add((count, done));
+            _waiterCount = _writtenWaiters.Count;
+        }
+
+        ReleaseWaiters(); // the last write may have come between the check and the adding
+        return new ValueTask(WaitAsync(done, cancellationToken));
+    }
+
+    private static async Task WaitAsync(TaskCompletionSource<bool> done, CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetCanceled(), done))
+        {
+            await done.Task.ConfigureAwait(false);
+        }
+    }
+
+    // On the pipeline thread, after each WriteObject has returned (the consumer has taken the object).
+    private void Written()
+    {
+        Interlocked.Increment(ref _written);
+        if (Volatile.Read(ref _waiterCount) > 0)
+        {
+            ReleaseWaiters();
+        }
+    }
+
+    private void ReleaseWaiters()
+    {
+        lock (_writtenGate)
+        {
+            long written = Interlocked.Read(ref _written);
+            for (int i = _writtenWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_writtenWaiters[i].Count <= written)
+                {
+                    _writtenWaiters[i].Done.TrySetResult(true);
+                    _writtenWaiters.RemoveAt(i);
+                }
+            }
+
+            _waiterCount = _writtenWaiters.Count;
+        }
+    }
+
     private static void Resolve(object?[] values, int from, int to)
     {
         for (int i = from; i < to; i++)
@@ -147,6 +205,7 @@ internal sealed class PipelineBridge : ICallOutput
                 case Kind.Object:
                     _objectSlots.Release();
                     cmdlet.WriteObject(Built(item.Payload));
+                    Written();
                     break;
                 case Kind.Objects:
                     var objects = (ArraySegment<object?>)item.Payload!;
@@ -154,6 +213,7 @@ internal sealed class PipelineBridge : ICallOutput
                     for (int i = 0; i < objects.Count; i++)
                     {
                         cmdlet.WriteObject(Built(objects.Array![objects.Offset + i]));
+                        Written();
                     }
 
                     break;

@@ -16,8 +16,8 @@ namespace ErpConnectors.Core.Connections;
 
 /// <summary>
 /// One connection's HTTP pipeline and token state, built with Microsoft.Extensions.Http. Outside in: call log,
-/// retry and timeout (Polly), authentication, pacing, sockets. The token endpoints use the same chain without the
-/// authentication step. Thread-safe: one runtime serves every runspace that holds the connection.
+/// deadlines, retry (Polly), pacing, authentication, redirect policy, sockets. The token endpoints use the same
+/// chain without the authentication step. Thread-safe: one runtime serves every runspace that holds the connection.
 /// </summary>
 internal sealed class ConnectionRuntime : IDisposable
 {
@@ -56,19 +56,44 @@ internal sealed class ConnectionRuntime : IDisposable
     {
         var builder = services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.RemoveAllLoggers(); // our own call log replaces Microsoft.Extensions.Logging's
-        if (options.PrimaryHandler is { } primary)
-        {
-            builder.ConfigurePrimaryHttpMessageHandler(primary);
-        }
+        builder.ConfigurePrimaryHttpMessageHandler(() => Primary(options));
 
+        // Outside in, in the order a call lives through them: log, deadlines, retries, the pacer's queue, then the
+        // token (taken as the request leaves the queue), then the redirect policy right above the socket.
         builder.AddHttpMessageHandler(() => new CallLogHandler());
+        builder.AddHttpMessageHandler(() => new DeadlineHandler(options.Retry));
         builder.AddHttpMessageHandler(() => new ResilienceHandler(options.Retry));
+        builder.AddHttpMessageHandler(() => new PacingHandler(options.Pacer));
         if (authenticated)
         {
-            builder.AddHttpMessageHandler(() => new AuthenticationHandler(Tokens));
+            builder.AddHttpMessageHandler(() => new AuthenticationHandler(Tokens, options.Pacer));
         }
 
-        builder.AddHttpMessageHandler(() => new PacingHandler(options.Pacer));
+        builder.AddHttpMessageHandler(() => new RedirectHandler(options.Pacer));
+    }
+
+    // Redirects are the RedirectHandler's to judge: the socket handler must hand every 3xx up unopened.
+    private static HttpMessageHandler Primary(RuntimeOptions options)
+    {
+        if (options.PrimaryHandler is { } primary)
+        {
+            HttpMessageHandler handler = primary();
+            if (handler is HttpClientHandler { AllowAutoRedirect: true } sockets)
+            {
+                try
+                {
+                    sockets.AllowAutoRedirect = false;
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already in use: the RedirectHandler still refuses what reaches it, but cannot see hops it made.
+                }
+            }
+
+            return handler;
+        }
+
+        return new HttpClientHandler { AllowAutoRedirect = false };
     }
 
     /// <summary>
@@ -92,6 +117,7 @@ internal sealed class ConnectionRuntime : IDisposable
 
         var call = new CallOptions(SystemName, output)
         {
+            Call = request.Describe(),
             Idempotent = request.Idempotent,
             SessionBound = request.SessionBound,
             Anonymous = anonymous,
@@ -105,46 +131,109 @@ internal sealed class ConnectionRuntime : IDisposable
         {
             response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException || ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException || ex is TimeoutException || ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw ErrorMapper.FromTransport(SystemName, request.Describe(), ex);
+            throw ErrorMapper.FromTransport(SystemName, request.Describe(), ex, mayHaveApplied: !RetryRules.IsSafeMethod(request.Method));
         }
 
         if (!response.IsSuccessStatusCode)
         {
             using (response)
             {
-                throw await ErrorMapper.FromResponseAsync(SystemName, response, Options.ErrorParser, request.Describe()).ConfigureAwait(false);
+                // A gateway may echo the request in its error: what the call carried never reaches a message.
+                var secrets = EchoRedactor.SecretsOf(message, request.Body, sensitiveBody);
+                throw await ErrorMapper.FromResponseAsync(SystemName, response, Options.ErrorParser, request.Describe(), body => EchoRedactor.Redact(body, secrets, sensitiveBody)).ConfigureAwait(false);
             }
         }
 
         return response;
     }
 
-    /// <summary>Sends a request and reads the whole answer as one value (a record, a list, or null for 204).</summary>
-    public async Task<object?> SendForValueAsync(ApiRequest request, string? typeName, ICallOutput? output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request and reads the whole answer as one value (a record, a list, or null for an empty answer). The
+    /// body must be JSON: anything else is an <see cref="ErrorMapper.UnexpectedBody"/> error, except text a caller
+    /// asked for (<paramref name="acceptText"/>: CSV, XML, plain text come back as a string; HTML never does, it is
+    /// a proxy's page far more often than an answer). A safe read whose body breaks off is sent again.
+    /// </summary>
+    public async Task<object?> SendForValueAsync(ApiRequest request, string? typeName, ICallOutput? output, CancellationToken cancellationToken, bool acceptText = false)
     {
-        using HttpResponseMessage response = await SendAsync(request, output, cancellationToken).ConfigureAwait(false);
-        return await ReadValueAsync(response, typeName, cancellationToken).ConfigureAwait(false);
+        for (int attempt = 1; ; attempt++)
+        {
+            using HttpResponseMessage response = await SendAsync(request, output, cancellationToken).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+            {
+                if (request.Idempotent && attempt <= Options.Retry.MaxRetries)
+                {
+                    output?.Verbose($"{SystemName} {request.Describe()}: the answer broke off ({ex.Message}); reading it again");
+                    continue;
+                }
+
+                throw ErrorMapper.FromTransport(SystemName, request.Describe(), ex);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return ReadValue(bytes, response, typeName, acceptText, SystemName, request.Describe());
+        }
     }
 
-    public static async Task<object?> ReadValueAsync(HttpResponseMessage response, string? typeName, CancellationToken cancellationToken)
+    /// <summary>A whole answer's bytes as a value; see <see cref="SendForValueAsync"/> for what is accepted.</summary>
+    internal static object? ReadValue(byte[] bytes, HttpResponseMessage response, string? typeName, bool acceptText, string systemName, string call)
     {
-        if (response.Content is null)
+        string? mediaType = response.Content?.Headers.ContentType?.MediaType;
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (mediaType is not null && !IsJson(mediaType) && !LooksLikeJson(bytes, start))
         {
-            return null;
+            if (bytes.Length == start)
+            {
+                return null;
+            }
+
+            if (acceptText && !mediaType.EndsWith("html", StringComparison.OrdinalIgnoreCase))
+            {
+                // XML metadata, CSV, plain text, to a caller of Invoke-*Request: handed over as text.
+                return ErrorBody.Decode(bytes, bytes.Length, response.Content!.Headers.ContentType!.CharSet);
+            }
+
+            throw ErrorMapper.UnexpectedBody(systemName, call, response.StatusCode, mediaType, ErrorBody.Excerpt(bytes, bytes.Length), "it is not JSON");
         }
 
-        byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !IsJson(mediaType))
+        try
         {
-            // XML metadata, CSV, plain text: handed over as text rather than failing as bad JSON.
-            return bytes.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(bytes);
+            return ParseValue(start == 0 ? bytes : bytes.AsSpan(start).ToArray(), typeName);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException || ex is InvalidOperationException || ex is FormatException)
+        {
+            throw ErrorMapper.UnexpectedBody(systemName, call, response.StatusCode, mediaType, ErrorBody.Excerpt(bytes, bytes.Length), Problem(ex), ex);
+        }
+    }
+
+    /// <summary>What was wrong with a body that did not parse, in words.</summary>
+    internal static string Problem(Exception exception) => exception.Message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0
+        ? "its JSON is nested deeper than the 64 levels a record may have"
+        : $"it is not valid JSON ({exception.Message.TrimEnd('.')})";
+
+    // A server that labels JSON as text/html or text/plain (some PHP stacks do) is still believed when the body is JSON.
+    private static bool LooksLikeJson(byte[] bytes, int start)
+    {
+        for (int i = start; i < bytes.Length; i++)
+        {
+            switch (bytes[i])
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    continue;
+                case (byte)'{' or (byte)'[':
+                    return true;
+                default:
+                    return false;
+            }
         }
 
-        return ParseValue(bytes, typeName);
+        return false;
     }
 
     private static bool IsJson(string mediaType) =>
@@ -158,7 +247,7 @@ internal sealed class ConnectionRuntime : IDisposable
             return null;
         }
 
-        var reader = new System.Text.Json.Utf8JsonReader(bytes);
+        var reader = new System.Text.Json.Utf8JsonReader(bytes, JsonElementStream.ReaderOptions);
         if (!reader.Read())
         {
             return null;

@@ -86,9 +86,19 @@ internal sealed class ApiException : Exception
         };
 
     public static ApiException InsecureTransport(Uri? uri) =>
-        new("ErpConnectors", $"Refusing to send credentials to '{uri}' over plain http: use https (plain http is allowed only to this machine, e.g. the sandbox).", ErrorCategory.SecurityError, "ErpConnectors.InsecureTransport")
+        new("ErpConnectors", $"Refusing to send credentials to '{Http.Redactor.Address(uri)}' over plain http: use https (plain http is allowed only to this machine, e.g. the sandbox).", ErrorCategory.SecurityError, "ErpConnectors.InsecureTransport")
         {
             IsTerminating = true,
-            Target = uri,
+            Target = Http.Redactor.Address(uri),
+        };
+
+    /// <summary>A redirect the module does not follow (see RedirectHandler): nothing was sent to <paramref name="to"/>.</summary>
+    public static ApiException RedirectRefused(string systemName, string call, int status, Uri from, Uri to, string why) =>
+        new(systemName, $"{systemName} {call} was redirected ({status}) from {Http.Redactor.Address(from)} to {Http.Redactor.Address(to)}, and the module did not follow: {why}. Nothing was sent to the new address.", ErrorCategory.SecurityError, $"{systemName}.RedirectRefused")
+        {
+            Call = call,
+            StatusCode = (HttpStatusCode)status,
+            Target = Http.Redactor.Address(to),
+            RecommendedAction = "If the new address is right, connect to it directly with -BaseUri; otherwise ask who runs the proxy or gateway in between why it redirects.",
         };
 }

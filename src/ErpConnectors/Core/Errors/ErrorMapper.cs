@@ -27,14 +27,16 @@ internal static class ErrorMapper
         _ => ErrorCategory.NotSpecified,
     };
 
-    /// <summary>Reads a failed response (it is consumed) and builds the exception to throw.</summary>
-    public static async Task<ApiException> FromResponseAsync(string systemName, HttpResponseMessage response, IErrorParser? parser, string call)
+    /// <summary>
+    /// Reads a failed response (only its first <see cref="ErrorBody.Cap"/> bytes: the rest is left unread and goes
+    /// when the caller disposes the response) and builds the exception to throw.
+    /// </summary>
+    /// <param name="redact">Masks what the request carried (secrets a gateway may echo) before the body is used at all.</param>
+    public static async Task<ApiException> FromResponseAsync(string systemName, HttpResponseMessage response, IErrorParser? parser, string call, Func<string, string>? redact = null)
     {
-        string body = string.Empty;
-        if (response.Content is not null)
-        {
-            body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        }
+        string body = await ErrorBody.ReadAsync(response.Content).ConfigureAwait(false);
+
+        body = redact?.Invoke(body) ?? body;
 
         HttpStatusCode status = response.StatusCode;
         VendorError? vendor = null;
@@ -66,11 +68,49 @@ internal static class ErrorMapper
         };
     }
 
-    public static ApiException FromTransport(string systemName, string call, Exception exception) => exception switch
+    /// <param name="mayHaveApplied">A write: after a timeout nobody knows whether the server applied it, and it is not sent again.</param>
+    public static ApiException FromTransport(string systemName, string call, Exception exception, bool mayHaveApplied = false) => exception switch
     {
-        Polly.Timeout.TimeoutRejectedException => new ApiException(systemName, $"{systemName} {call} timed out: {exception.Message}", ErrorCategory.OperationTimeout, $"{systemName}.Timeout", exception) { Call = call },
+        TimeoutException or Polly.Timeout.TimeoutRejectedException => new ApiException(systemName, $"{systemName} {call} timed out: {exception.Message}{(mayHaveApplied ? MayHaveApplied : string.Empty)}", ErrorCategory.OperationTimeout, $"{systemName}.Timeout", exception)
+        {
+            Call = call,
+            RecommendedAction = mayHaveApplied
+                ? "Read the record again (the matching Get- cmdlet, or Invoke-*Request -Method GET) to see whether the change is there before you send it again."
+                : "Try again later; if the server is known to be slow, raise -IdleTimeoutSec or -RequestTimeoutSec on Connect-*.",
+        },
         _ => new ApiException(systemName, $"{systemName} {call} failed: {Innermost(exception).Message}", ErrorCategory.ConnectionError, $"{systemName}.ConnectionFailed", exception) { Call = call },
     };
+
+    private const string MayHaveApplied = ". The server may have applied it before it stopped answering; it was not sent again, so that it is not applied twice. Read the record again to see whether the change is there before you repeat it.";
+
+    /// <summary>
+    /// A success status whose body is not what the route promises (a proxy's HTML sign-in page, text, a broken or
+    /// absurdly nested JSON): never believed as a record.
+    /// </summary>
+    public static ApiException UnexpectedBody(string systemName, string call, HttpStatusCode status, string? contentType, string excerpt, string problem, Exception? inner = null)
+    {
+        string type = string.IsNullOrEmpty(contentType) ? "no content type" : contentType!;
+        string shown = excerpt.Length == 0 ? "(empty body)" : $"'{excerpt}'";
+        return new ApiException(
+            systemName,
+            $"{systemName} {call} answered {(int)status} with {type}, not the JSON this call expects: {problem}. The body begins: {shown}",
+            ErrorCategory.InvalidResult,
+            $"{systemName}.UnexpectedResponse",
+            inner)
+        {
+            StatusCode = status,
+            Call = call,
+            RecommendedAction = $"Something other than {systemName} may have answered (a proxy's or gateway's sign-in or error page): check the base URI and the network path, then try again.",
+        };
+    }
+
+    /// <summary>A page whose body broke off on every attempt to read it: the list ends here, with what came before it written.</summary>
+    public static ApiException PageBrokenOff(string systemName, string call, int page, long rowsBefore, int attempts, Exception inner) =>
+        new(systemName, $"{systemName} {call}: page {page} (after {rowsBefore} rows) broke off before its end {attempts} times in a row, so the list ends here: {Innermost(inner).Message}", ErrorCategory.ConnectionError, $"{systemName}.PageBrokenOff", inner)
+        {
+            Call = call,
+            RecommendedAction = "The rows written so far are complete and in order; run the command again (with -Skip to continue) once the network is stable.",
+        };
 
     public static ErrorRecord ToErrorRecord(ApiException exception, object? target = null)
     {

@@ -13,6 +13,7 @@ internal sealed class CallOptions
 {
     private const string Key = "ErpConnectors.CallOptions";
     private int _retries;
+    private int _timeouts;
 
     public CallOptions(string systemName, ICallOutput? output)
     {
@@ -39,6 +40,17 @@ internal sealed class CallOptions
     public int Retries => Volatile.Read(ref _retries);
 
     public void CountRetry() => Interlocked.Increment(ref _retries);
+
+    /// <summary>"GET /customers", for messages about the call (set by the connection; no query string).</summary>
+    public string? Call { get; set; }
+
+    /// <summary>The call's deadlines, set when it enters the pipeline (see <see cref="DeadlineHandler"/>).</summary>
+    public CallDeadline? Deadline { get; set; }
+
+    /// <summary>Attempts that timed out so far.</summary>
+    public int Timeouts => Volatile.Read(ref _timeouts);
+
+    public void CountTimeout() => Interlocked.Increment(ref _timeouts);
 
     public void AttachTo(HttpRequestMessage request)
     {

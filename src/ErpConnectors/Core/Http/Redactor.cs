@@ -11,7 +11,7 @@ namespace ErpConnectors.Core.Http;
 /// Removes secrets from what -Debug shows. Names are matched loosely on purpose: five vendors spell the same
 /// secrets five ways (client_Secret, authToken, SessionId, api-key, ss-id), and a false positive costs nothing.
 /// </summary>
-internal static class Redactor
+internal static partial class Redactor
 {
     public const string Mask = "[redacted]";
 
@@ -37,6 +37,9 @@ internal static class Redactor
     {
         "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-ss-id", "api-key", "X-Api-Key",
     };
+
+    /// <summary>Whether a header's value is a secret (by its name, or because it is one of the known ones).</summary>
+    public static bool IsSecretHeader(string name) => SecretHeaders.Contains(name) || IsSecretName(name);
 
     public static bool IsSecretName(string name) => SecretName.IsMatch(name) && !IsHarmless(name);
 

@@ -4,12 +4,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace ErpConnectors.Core.Http;
 
 /// <summary>
-/// Retries with exponential backoff and jitter, honours Retry-After (capped), and bounds each attempt with a
-/// timeout. What may be retried is decided per request by <see cref="RetryRules"/>.
+/// Retries with exponential backoff and jitter, honours Retry-After (capped), and bounds each attempt by the
+/// call's idle deadline (or what is left of its total one). What may be retried is decided per request by
+/// <see cref="RetryRules"/>; an attempt that timed out is retried at most <see cref="RetrySettings.MaxTimeoutRetries"/>
+/// times, and never once the total deadline is spent.
 /// </summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
@@ -34,6 +37,13 @@ internal sealed class ResilienceHandler : DelegatingHandler
                     bool retry = args.Outcome.Result is { } response
                         ? RetryRules.ShouldRetry(response, idempotent)
                         : args.Outcome.Exception is { } ex && !args.Context.CancellationToken.IsCancellationRequested && RetryRules.ShouldRetry(ex, idempotent);
+                    if (retry && args.Outcome.Exception is TimeoutRejectedException)
+                    {
+                        var call = CallOptions.Of(args.Context.Properties.GetValue(RequestKey, null!));
+                        call?.CountTimeout();
+                        retry = call is null || (call.Timeouts <= settings.MaxTimeoutRetries && call.Deadline?.TotalSpent != true);
+                    }
+
                     return new ValueTask<bool>(retry && settings.MaxRetries > 0);
                 },
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
@@ -49,7 +59,16 @@ internal sealed class ResilienceHandler : DelegatingHandler
                     return default;
                 },
             })
-            .AddTimeout(settings.AttemptTimeout)
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args =>
+                {
+                    var deadline = CallOptions.Of(args.Context.Properties.GetValue(RequestKey, null!))?.Deadline;
+                    TimeSpan wait = deadline?.NextWait ?? settings.IdleTimeout;
+                    // Zero would mean "no timeout" to Polly; a spent deadline must time out at once instead.
+                    return new ValueTask<TimeSpan>(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1));
+                },
+            })
             .Build();
     }
 

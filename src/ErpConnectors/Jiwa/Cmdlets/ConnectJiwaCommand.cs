@@ -59,7 +59,7 @@ public sealed class ConnectJiwaCommand : ConnectCmdlet
 
         secret.MakeReadOnly();
         var connection = new JiwaConnection(baseUri, user, kind);
-        var runtime = JiwaSession.Create(connection, secret);
+        var runtime = JiwaSession.Create(connection, secret, retry: Deadlines());
 
         // A login proves a credential; a key has no login step, so a KeepAlive call proves it (401 if refused).
         Open(connection, runtime, async (output, token) =>

@@ -109,7 +109,7 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
         }
 
         JiwaQuery.AddOrder(request, OrderBy, Descending);
-        ListCmdletSupport.Stream(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, JiwaApi.ResultsProperty, Resource.ListAliases.Count == 0 ? null : AddAliases);
+        ListCmdletSupport.StreamIdLists(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, Resource.Key, JiwaApi.ResultsProperty, Resource.ListAliases.Count == 0 ? null : AddAliases, isCommaList: JiwaQuery.IsInList);
     }
 
     // Runs as each row streams (the pager's per-row hook); keeps every row.

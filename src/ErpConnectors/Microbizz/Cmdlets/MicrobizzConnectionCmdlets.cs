@@ -55,7 +55,7 @@ public sealed class ConnectMicrobizzCommand : ConnectCmdlet
 
         secret.MakeReadOnly();
         var connection = new MicrobizzConnection(baseUri, user, kind);
-        var runtime = MicrobizzSession.Create(connection, secret);
+        var runtime = MicrobizzSession.Create(connection, secret, retry: Deadlines());
         // A login proves a credential; a bare token is proved by reading the current user.
         Open(connection, runtime, async (output, token) =>
         {

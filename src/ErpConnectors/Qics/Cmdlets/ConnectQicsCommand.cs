@@ -100,7 +100,7 @@ public sealed class ConnectQicsCommand : ConnectCmdlet
         }
 
         var connection = new QicsConnection(baseUri, clientId, tenant, listener?.RedirectUri);
-        var (runtime, provider) = QicsSession.Create(connection, secret, apiKey);
+        var (runtime, provider) = QicsSession.Create(connection, secret, apiKey, retry: Deadlines());
         try
         {
             using (listener)

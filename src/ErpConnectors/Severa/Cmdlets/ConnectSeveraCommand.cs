@@ -84,7 +84,7 @@ public sealed class ConnectSeveraCommand : ConnectCmdlet
         secret.MakeReadOnly();
         SeveraEnvironment environment = BaseUri is not null || Sandbox ? SeveraEnvironment.Custom : Environment;
         var connection = new SeveraConnection(baseUri, clientId, environment, Scope.Select(s => s.ToLowerInvariant()).ToArray());
-        var runtime = SeveraSession.Create(connection, secret, RequestRateLimit);
+        var runtime = SeveraSession.Create(connection, secret, RequestRateLimit, retry: Deadlines());
 
         Open(connection, runtime, async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false),
             () => $"Connected to Severa at {baseUri} as {clientId}; token valid until {connection.ExpiresOn:u}.");

@@ -64,7 +64,7 @@ public sealed class ConnectWeavyCommand : ConnectCmdlet
         password.MakeReadOnly();
         WeavyRegion region = sandbox || BaseUri is not null ? WeavyRegion.Custom : Region;
         var connection = new WeavyConnection(baseUri, project, user, region, CompanyCode ?? (sandbox ? SandboxDefaults.WeavyCompanyCode : null));
-        var runtime = WeavySession.Create(connection, password);
+        var runtime = WeavySession.Create(connection, password, retry: Deadlines());
         Open(connection, runtime, async (output, token) => await runtime.Tokens.GetAsync(output, token).ConfigureAwait(false),
             () => $"Connected to Weavy project {project} at {baseUri} as {user}; token valid until {connection.ExpiresOn:u}.");
     }
