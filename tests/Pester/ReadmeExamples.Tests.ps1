@@ -30,9 +30,10 @@ Describe 'The README examples in pwsh' {
 
     It 'runs the Jiwa example' {
         $lines = Invoke-ReadmeBlock 'jiwa-example'
-        $lines | Should -HaveCount 7
-        $lines[5] | Should -Match '^Order SO\d+ for C\d+: 2 lines, 2 notes, total '
-        $lines[6] | Should -Match '^C\d+: phone 02 9999 0000, credit limit 5000$'
+        $lines | Should -HaveCount 8
+        $lines[5] | Should -Match '^Order SO\d+ for C\d+: 2 lines, 2 notes, total [1-9]'
+        $lines[6] | Should -Match '^SO\d+ C\d+$'
+        $lines[7] | Should -Match '^C\d+: phone 02 9999 0000, credit limit 5000$'
     }
 
     It 'runs the QicsMilestones example' {
