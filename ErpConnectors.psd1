@@ -44,9 +44,15 @@
         'Get-JiwaSalesOrder'
         'New-JiwaSalesOrder'
         'Set-JiwaSalesOrder'
+        'Add-JiwaSalesOrderLine'
+        'Set-JiwaSalesOrderLine'
+        'Remove-JiwaSalesOrderLine'
         'Get-JiwaSalesQuote'
         'New-JiwaSalesQuote'
         'Set-JiwaSalesQuote'
+        'Add-JiwaSalesQuoteLine'
+        'Set-JiwaSalesQuoteLine'
+        'Remove-JiwaSalesQuoteLine'
         'Save-JiwaRecord'
         'Undo-JiwaRecord'
         'Invoke-JiwaRequest'
@@ -107,6 +113,12 @@
         'Register-MicrobizzDevice'
         'Save-MicrobizzFile'
         'ConvertTo-ErpFlatObject'
+        'Start-ErpSandbox'
+        'Stop-ErpSandbox'
+        'Set-ErpSandbox'
+        'Add-ErpSandboxFault'
+        'Get-ErpSandboxRequest'
+        'Clear-ErpSandboxRequest'
     )
     PrivateData          = @{
         PSData = @{

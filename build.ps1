@@ -8,6 +8,9 @@
     Test     - dotnet test: unit tests and runspace tests against the in-process sandbox.
     Package  - a Release build, packed by Publish-PSResource into artifacts/ErpConnectors.<version>.nupkg: publish it to
                any PowerShell repository (Publish-PSResource -NupkgPath), then Install-PSResource ErpConnectors.
+               The module carries the sandbox (its sandbox/ folder, for Start-ErpSandbox); the sandbox is also packed
+               as a .NET tool, artifacts/ErpConnectors.Sandbox.<version>.nupkg (dotnet tool install --global
+               ErpConnectors.Sandbox --add-source artifacts gives the erp-sandbox command).
     Sandbox  - starts the local emulator of the five APIs (prints base URIs and demo credentials; Ctrl+C stops it).
     Demo     - runs the README's quick-start script in an embedded engine against an in-process sandbox.
 
@@ -70,6 +73,8 @@ try {
             if (-not $NoBuild) {
                 # The module and its generated help; the solution's tests are not needed for a package.
                 Invoke-Dotnet build src/ErpConnectors.HelpGen -c Release
+                # The sandbox, copied into out/ErpConnectors/sandbox by its build, and packed as a tool below.
+                Invoke-Dotnet build src/ErpConnectors.Sandbox -c Release
             }
             $module = Join-Path $PSScriptRoot 'out/ErpConnectors'
             $version = (Test-ModuleManifest -Path (Join-Path $module 'ErpConnectors.psd1')).Version
@@ -88,6 +93,18 @@ try {
                 Unregister-PSResourceRepository -Name $repository
             }
             Write-Host "Package: $nupkg"
+            # The sandbox as a .NET tool (erp-sandbox): from the Release build above, or with -NoBuild from the build of
+            # -Configuration that is there (the one beside the module).
+            $sandboxConfiguration = if ($NoBuild) { $Configuration } else { 'Release' }
+            # Its publish and nuspec folders are private to this call: tests pack the same build at the same time.
+            $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('erp-sandbox-pack-' + [guid]::NewGuid().ToString('n'))
+            try {
+                Invoke-Dotnet pack src/ErpConnectors.Sandbox -c $sandboxConfiguration --no-build --output $OutputPath '-p:CopySandboxBesideModule=false' "-p:PublishDir=$scratch/publish/" "-p:NuspecOutputPath=$scratch/nuspec/"
+            }
+            finally {
+                Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
+            }
+            Write-Host "Sandbox tool: $(Join-Path $OutputPath 'ErpConnectors.Sandbox.*.nupkg') (dotnet tool install --global ErpConnectors.Sandbox --add-source $OutputPath)"
         }
         'Sandbox' {
             Invoke-Dotnet run --project src/ErpConnectors.Sandbox -c $Configuration -- @SandboxArgument

@@ -25,3 +25,9 @@ if ($innerModule) {
         $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
     }
 }
+
+# No sandbox started in this session outlives the module (Start-ErpSandbox; the session's end and the process's
+# exit are handled in the module's code).
+$ExecutionContext.SessionState.Module.OnRemove = {
+    $implementation.GetType('ErpConnectors.Sandbox.SandboxSessions', $true).GetMethod('StopStartedInThisSession').Invoke($null, @())
+}.GetNewClosure()

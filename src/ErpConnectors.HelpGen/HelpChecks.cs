@@ -17,7 +17,7 @@ internal static partial class HelpChecks
         ["Confirm"] = "Prompts you for confirmation before each change.",
         ["First"] = "Gets only the first N records. The cmdlet stops reading pages as soon as it has them.",
         ["Skip"] = "Ignores the first N records, then gets the rest.",
-        ["IncludeTotalCount"] = "Writes the total number of records before the records. These APIs do not report totals, so the count is returned as unknown (accuracy 0).",
+        ["IncludeTotalCount"] = "Writes the total number of records before the records: the total the API reports (Jiwa lists), otherwise unknown (accuracy 0).",
     };
 
     public static void Run(IReadOnlyList<CommandModel> commands, Dictionary<string, HelpDocument> documents, string sourceFolder, Diagnostics diagnostics)

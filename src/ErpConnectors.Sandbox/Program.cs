@@ -14,7 +14,7 @@ catch (FormatException error)
 {
     // The message names the option and what it takes; the whole help would push it off the screen.
     await Console.Error.WriteLineAsync(error.Message);
-    await Console.Error.WriteLineAsync("dotnet run --project src/ErpConnectors.Sandbox -- --help lists every option.");
+    await Console.Error.WriteLineAsync("--help lists every option (erp-sandbox --help, or dotnet run --project src/ErpConnectors.Sandbox -- --help).");
     return 2;
 }
 
@@ -35,6 +35,11 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
     context.Cancel = true;
     stop.Cancel();
 });
+
+if (commandLine.ExitWithProcessId is { } parent)
+{
+    ParentWatch.StopWhenGone(parent, stop);
+}
 
 await using var server = await SandboxServer.StartAsync(commandLine.Options, stop.Token);
 commandLine.ApplyFaults(server);

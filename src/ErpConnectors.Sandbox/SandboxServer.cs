@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ErpConnectors.Sandbox.Hosting;
+using ErpConnectors.Sandbox.Hosting.Control;
 using ErpConnectors.Sandbox.Jiwa;
 using ErpConnectors.Sandbox.Microbizz;
 using ErpConnectors.Sandbox.Qics;
@@ -101,6 +102,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var microbizz = new MicrobizzSandbox(options);
         SandboxSystem[] systems = [new SeveraSystem(severa), new JiwaSystem(jiwa), new QicsSystem(qics), new WeavySystem(weavy), new MicrobizzSystem(microbizz)];
 
+        // Before the log: the control endpoint's own calls are not requests to any system.
+        app.UseMiddleware<ControlMiddleware>(ControlledSystem.For(systems, options), requests);
         app.UseMiddleware<RequestLogMiddleware>(requests, (IReadOnlyList<SandboxSystem>)systems, options.TimeProvider);
         app.Use(HostileFaultResponder.RewriteAsync);
         app.UseRouting();
@@ -111,6 +114,7 @@ public sealed class SandboxServer : IAsyncDisposable
                 branch =>
                 {
                     branch.UseMiddleware<FaultInjectionMiddleware>(system);
+                    branch.UseMiddleware<BodyFaultMiddleware>(system);
                     system.ConfigurePipeline(branch);
                 });
             system.MapEndpoints(app);
@@ -231,7 +235,26 @@ public sealed class SandboxServer : IAsyncDisposable
             parts.Add("hostile " + HostileOptions.Name(hostile));
         }
 
+        parts.AddRange(DescribeBodyFaults(faults));
         return "faults: " + (parts.Count > 0 ? string.Join(", ", parts) : "none");
+    }
+
+    private static IEnumerable<string> DescribeBodyFaults(FaultOptions faults)
+    {
+        if (faults.CutOffRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"cut-off rate {faults.CutOffRate} after {faults.CutAfterBytes} bytes");
+        }
+
+        if (faults.HtmlRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"HTML-page rate {faults.HtmlRate}");
+        }
+
+        if (faults.HugeErrorRate > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"huge-error rate {faults.HugeErrorRate} ({faults.HugeErrorBytes / (1024 * 1024)} MB)");
+        }
     }
 
     private static void Validate(SandboxOptions options)

@@ -53,7 +53,8 @@ public class ConformanceTests
     public void Every_cmdlet_that_talks_to_a_system_takes_Connection() =>
         AllFollow(
             "talks to a system without -Connection",
-            c => c.Verb != VerbsCommunications.Connect && !c.Noun.EndsWith("Connection", StringComparison.Ordinal) && c.Name != "ConvertTo-ErpFlatObject",
+            // The ErpSandbox cmdlets steer the local sandbox (-Sandbox or -Uri), not a system's connection.
+            c => c.Verb != VerbsCommunications.Connect && !c.Noun.EndsWith("Connection", StringComparison.Ordinal) && c.Name != "ConvertTo-ErpFlatObject" && !c.Noun.StartsWith("ErpSandbox", StringComparison.Ordinal),
             c => c.Parameters.ContainsKey("Connection"));
 
     [Fact]
@@ -67,8 +68,14 @@ public class ConformanceTests
     public void Removing_merging_and_stopping_ask_for_confirmation_by_default() =>
         AllFollow(
             "Remove/Merge/Stop without ConfirmImpact High",
-            c => c.Verb is VerbsCommon.Remove or VerbsData.Merge or VerbsLifecycle.Stop,
+            // Stop-ErpSandbox ends a local throwaway process (its data is generated again at the next start), and a
+            // test's AfterAll must not stop at a prompt: Medium, the one exception.
+            c => (c.Verb is VerbsCommon.Remove or VerbsData.Merge or VerbsLifecycle.Stop) && c.Name != "Stop-ErpSandbox",
             c => Attribute(c).ConfirmImpact == ConfirmImpact.High);
+
+    [Fact]
+    public void Stop_ErpSandbox_supports_ShouldProcess_at_medium_impact() =>
+        Assert.Equal(ConfirmImpact.Medium, Attribute(Cmdlets.Single(c => c.Name == "Stop-ErpSandbox")).ConfirmImpact);
 
     [Fact]
     public void No_secret_is_a_plain_string_parameter() =>
@@ -77,7 +84,12 @@ public class ConformanceTests
             _ => true,
             c => c.Parameters.Values.All(p =>
                 !System.Text.RegularExpressions.Regex.IsMatch(p.Name, "secret|password|token|apikey|api_key|credential", System.Text.RegularExpressions.RegexOptions.IgnoreCase) ||
-                p.ParameterType == typeof(SecureString) || p.ParameterType == typeof(PSCredential) || p.ParameterType == typeof(SwitchParameter)));
+                p.ParameterType == typeof(SecureString) || p.ParameterType == typeof(PSCredential) || p.ParameterType == typeof(SwitchParameter) ||
+                IsDuration(p)));
+
+    /// <summary>A lifetime in whole seconds (Set-ErpSandbox -TokenLifetime) names a token but holds no secret.</summary>
+    private static bool IsDuration(ParameterMetadata parameter) =>
+        parameter.Name.EndsWith("Lifetime", StringComparison.Ordinal) && parameter.ParameterType == typeof(int);
 
     [Fact]
     public void Every_cmdlet_has_help_with_an_example()

@@ -187,7 +187,10 @@ public sealed class FormatTests
         bool hasGetFormatData = (bool)Invoke(runspace, "$null -ne $ExecutionContext.InvokeCommand.GetCmdlet('Get-FormatData')").Single().BaseObject;
 
         var typeNames = Invoke(runspace, "(Get-Module ErpConnectors).ExportedCmdlets.Values.OutputType.Name")
-            .Select(o => o.ToString()).Where(n => n.StartsWith("ErpConnectors.", StringComparison.Ordinal)).Distinct().Order().ToList();
+            .Select(o => o.ToString()).Where(n => n.StartsWith("ErpConnectors.", StringComparison.Ordinal))
+            // Records whose fields depend on the query show them through their DefaultDisplayPropertySet, not a view.
+            .Where(n => n is not ("ErpConnectors.Qics.Record" or "ErpConnectors.Weavy.Record"))
+            .Distinct().Order().ToList();
         Assert.Contains("ErpConnectors.Severa.Customer", typeNames);
 
         var problems = new List<string>();

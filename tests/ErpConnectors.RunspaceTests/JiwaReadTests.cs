@@ -193,11 +193,11 @@ public class JiwaReadTests : IClassFixture<JiwaSandboxFixture>
     public void Invoke_JiwaRequest_All_pages_any_AutoQuery_list()
     {
         using var session = new PowerShellSession();
-        var items = session.RunOk(JiwaSandboxFixture.Connect + "; Invoke-JiwaRequest -Path Queries/InventoryList -Query @{ OrderBy = 'PartNo' } -All -PageSize 1000", _sandbox.Variables());
+        var items = session.RunOk(JiwaSandboxFixture.Connect + "; Invoke-JiwaRequest -Path Queries/InventoryItemList -Query @{ OrderBy = 'PartNo' } -All -PageSize 1000", _sandbox.Variables());
 
         Assert.Equal(300, items.Count);
         Assert.Equal(300, items.Select(i => JiwaSandboxFixture.Id(i, "InventoryID")).Distinct().Count());
-        Assert.Equal(3, _sandbox.Calls("GET", "/Queries/InventoryList").Count);
+        Assert.Equal(3, _sandbox.Calls("GET", "/Queries/InventoryItemList").Count);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class JiwaSandboxFixture : IAsyncLifetime
     {
         Server.Jiwa.Faults.Reset();
         Server.Jiwa.TakeCap = 100;
+        Server.Jiwa.Options.DebtorSaveRouteTakesQuery = false;
         Server.Requests.ClearWhenAnswered();
     }
 

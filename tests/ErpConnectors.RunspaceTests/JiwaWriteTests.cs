@@ -18,7 +18,7 @@ public class JiwaWriteTests : IClassFixture<JiwaSandboxFixture>
     private const string Targets = JiwaSandboxFixture.Connect + @"
         $debtor = Get-JiwaDebtor -Filter @{ AccountOnHold = $false } -First 1
         $held = Get-JiwaDebtor -Filter @{ AccountOnHold = $true } -First 1
-        $parts = @(Get-JiwaInventory -Filter @{ Status = 'Active' } -First 2)";
+        $parts = @(Get-JiwaInventory -Filter @{ AvailableStockGreaterThan = 0 } -First 2)";
 
     [Fact]
     public void A_sales_order_is_created_then_changed_with_lines_and_notes()
@@ -34,7 +34,11 @@ public class JiwaWriteTests : IClassFixture<JiwaSandboxFixture>
         Assert.Equal(before + 1, _sandbox.Server.Jiwa.SalesOrderCount);
         var lines = (object[])order.Properties["Lines"].Value;
         Assert.Equal(2, lines.Length);
-        Assert.Equal(9.5m, Convert.ToDecimal(((PSObject)lines[1]).Properties["Price"].Value));
+        // Price and Quantity are not properties of Jiwa's SalesOrderLine: sent as DiscountedPrice and QuantityOrdered.
+        Assert.Equal((3m, 9.5m), (Convert.ToDecimal(((PSObject)lines[1]).Properties["QuantityOrdered"].Value), Convert.ToDecimal(((PSObject)lines[1]).Properties["DiscountedPrice"].Value)));
+        var body = Assert.Single(_sandbox.Calls("POST", "/SalesOrders")).Body;
+        Assert.Matches("\"DiscountedPrice\":9\\.50?[,}]", body);
+        Assert.DoesNotContain("\"Price\"", body, StringComparison.Ordinal);
 
         var changed = Assert.Single(session.RunOk(@"
             $first = $order.Lines[0].InvoiceLineID
@@ -162,17 +166,21 @@ public class JiwaWriteTests : IClassFixture<JiwaSandboxFixture>
     }
 
     [Fact]
-    public void A_sales_quote_is_created_with_its_own_field_names()
+    public void A_sales_quote_is_created_with_the_quote_DTO_field_names()
     {
         using var session = new PowerShellSession();
         session.RunOk(Targets, _sandbox.Variables());
 
-        var quote = Assert.Single(session.RunOk("New-JiwaSalesQuote -DebtorID $debtor.DebtorID -Line @{ PartNo = $parts[0].PartNo; QuantityOrdered = 4 } -ExpiryDate 2030-01-31 -Confirm:$false"));
+        var quote = Assert.Single(session.RunOk("New-JiwaSalesQuote -DebtorID $debtor.DebtorID -Line @{ PartNo = $parts[0].PartNo; Quantity = 4 } -ExpectedDeliveryDate 2030-01-31 -Confirm:$false"));
 
         Assert.Equal("ErpConnectors.Jiwa.SalesQuote", quote.TypeNames[0]);
         var line = (PSObject)((object[])quote.Properties["Lines"].Value)[0];
-        Assert.Equal(4m, Convert.ToDecimal(line.Properties["Quantity"].Value));
-        Assert.Contains("\"ExpiryDate\":\"2030-01-31T00:00:00\"", Assert.Single(_sandbox.Calls("POST", "/SalesQuotes")).Body, StringComparison.Ordinal);
+        // SalesQuoteLine has QuantityOrdered, as SalesOrderLine does; the header's date is ExpectedDeliveryDate.
+        Assert.Equal(4m, Convert.ToDecimal(line.Properties["QuantityOrdered"].Value));
+        var body = Assert.Single(_sandbox.Calls("POST", "/SalesQuotes")).Body;
+        Assert.Matches("\"QuantityOrdered\":4[,}]", body);
+        Assert.Contains("\"ExpectedDeliveryDate\":\"2030-01-31T00:00:00\"", body, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2030, 1, 31), Convert.ToDateTime(quote.Properties["ExpectedDeliveryDate"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

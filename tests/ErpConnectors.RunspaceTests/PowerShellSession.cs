@@ -23,9 +23,15 @@ public sealed class PowerShellSession : IDisposable
     private readonly Runspace _runspace;
 
     public PowerShellSession()
+        : this(null)
+    {
+    }
+
+    /// <param name="host">A host for the runspace (e.g. <see cref="NonInteractiveHost"/>); null: the engine's default.</param>
+    internal PowerShellSession(System.Management.Automation.Host.PSHost? host) // internal: an xunit class fixture has one public constructor
     {
         var state = InitialSessionState.CreateDefault2();
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
         var imported = Run($"Import-Module '{ModulePaths.Manifest}' -ErrorAction Stop");
         if (imported.Terminating is not null || imported.Errors.Count > 0)

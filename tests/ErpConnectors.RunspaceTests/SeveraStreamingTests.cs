@@ -228,6 +228,22 @@ public class SeveraStreamingTests : IClassFixture<SeveraSandboxFixture>
     }
 
     [Fact]
+    public void A_slow_pipeline_that_stops_inside_the_first_page_leaves_no_more_than_the_next_page_requested()
+    {
+        using var session = new PowerShellSession();
+        // A consumer slower than the server: before the pager waited for the pipeline, it finished page 1 into the
+        // buffer, then asked for page 3 as soon as page 2's headers came, while the consumer was still on page 1.
+        var result = session.Run(
+            SeveraSandboxFixture.Connect + "; $n = 0; foreach ($once in 1) { Get-SeveraCustomer -PageSize 100 | ForEach-Object { [System.Threading.Thread]::Sleep(5); if (++$n -gt 80) { break }; $_ } }",
+            _sandbox.Variables());
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(80, result.Output.Count);
+        var calls = _sandbox.Calls("GET", "/customers");
+        Assert.True(calls.Count <= 2, "page 1 and the one read ahead, not: " + string.Join(", ", calls));
+    }
+
+    [Fact]
     public void Verbose_shows_one_line_per_call_and_debug_never_shows_a_secret()
     {
         using var session = new PowerShellSession();

@@ -76,6 +76,7 @@ public sealed class StreamingConformanceTests : IClassFixture<AllSystemsFixture>
         ["Get-MicrobizzCurrentUser"] = "one user object",
         ["Get-MicrobizzSubscription"] = "one subscription object",
         ["Get-MicrobizzPaymentUrl"] = "one URL",
+        ["Get-ErpSandboxRequest"] = "the local sandbox's request log: one answer from its control endpoint, bounded by the log's capacity",
     };
 
     /// <summary>A list call per Get cmdlet (-First 1 is added), after an optional setup that finds a parent.</summary>

@@ -93,13 +93,30 @@ public sealed partial class CommandLineTests
     [InlineData(new[] { "--severa-token-lifetime", "0" }, "--severa-token-lifetime takes a whole number from 1 to 2147483647, not '0'.")]
     [InlineData(new[] { "--token-lifetime", "0" }, "--token-lifetime takes a whole number from 1 to 2147483647, not '0'.")]
     [InlineData(new[] { "--microbizz-latency" }, "--microbizz-latency needs a value (<ms>).")]
-    [InlineData(new[] { "--microbizz-latancy", "5" }, "Unknown option '--microbizz-latancy'. The Microbizz GO options: --microbizz-tasks, --microbizz-token-expiry-rate, --microbizz-latency, --microbizz-rate429, --microbizz-rate5xx.")]
+    [InlineData(new[] { "--microbizz-latancy", "5" }, "Unknown option '--microbizz-latancy'. The Microbizz GO options: --microbizz-tasks, --microbizz-token-expiry-rate, --microbizz-latency, --microbizz-rate429, --microbizz-rate5xx, --microbizz-cut-rate, --microbizz-cut-after, --microbizz-html-rate, --microbizz-huge-error-rate, --microbizz-huge-error-mb.")]
     [InlineData(new[] { "--bogus" }, "Unknown option '--bogus'.")]
     [InlineData(new[] { "--qics-next-links=true" }, "--qics-next-links is a switch and takes no value.")]
     public void A_bad_value_is_refused_with_a_message_naming_the_option(string[] args, string message)
     {
         var error = Assert.Throws<FormatException>(() => CommandLine.Parse(args, null));
         Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Body_faults_are_set_per_system_over_the_global_ones()
+    {
+        var parsed = CommandLine.Parse(["--cut-rate", "0.1", "--severa-cut-rate", "0.5", "--severa-cut-after", "4000", "--jiwa-html-rate=0.25", "--weavy-huge-error-rate", "1", "--weavy-huge-error-mb", "3"], null);
+
+        // 0 for a size: the default one.
+        Assert.Equal(new BodyFaultSettings(0.5, 4000, 0, 0, 0), parsed.FaultsFor("severa").Body);
+        Assert.Equal(new BodyFaultSettings(0.1, 0, 0.25, 0, 0), parsed.FaultsFor("jiwa").Body);
+        Assert.Equal(new BodyFaultSettings(0.1, 0, 0, 1, 3L * 1024 * 1024), parsed.FaultsFor("weavy").Body);
+        Assert.Equal(0.1, parsed.FaultsFor("microbizz").Body.CutOffRate);
+
+        var faults = new FaultOptions();
+        parsed.FaultsFor("jiwa").Body.ApplyTo(faults);
+        Assert.Equal(FaultOptions.DefaultCutAfterBytes, faults.CutAfterBytes);
+        Assert.Equal(0.25, faults.HtmlRate);
     }
 
     [Fact]
@@ -110,8 +127,8 @@ public sealed partial class CommandLineTests
         Assert.Equal(
             ["General", "Faults of every system", "Visma Severa", "Jiwa Financials", "QicsMilestones", "Divalto Weavy", "Microbizz GO", "Hostile network"],
             sections.Keys.Select(k => k.Split(" (")[0]));
-        Assert.Equal(["--port", "--seed", "-h, --help"], sections["General"].Select(l => l.Name));
-        Assert.Equal(["--latency", "--rate429", "--rate5xx"], sections.Single(s => s.Key.StartsWith("Faults", StringComparison.Ordinal)).Value.Select(l => l.Name));
+        Assert.Equal(["--port", "--seed", "--exit-with", "-h, --help"], sections["General"].Select(l => l.Name));
+        Assert.Equal(["--latency", "--rate429", "--rate5xx", "--cut-rate", "--cut-after", "--html-rate", "--huge-error-rate", "--huge-error-mb"], sections.Single(s => s.Key.StartsWith("Faults", StringComparison.Ordinal)).Value.Select(l => l.Name));
         (string Title, string System, string[] Knobs)[] systems =
         [
             ("Visma Severa", "severa", ["--severa-customers", "--severa-rps", "--severa-max-rows", "--severa-limited-max-rows", "--severa-cap-row-count", "--severa-token-lifetime", "--severa-refresh-token-lifetime"]),
@@ -122,7 +139,7 @@ public sealed partial class CommandLineTests
         ];
         foreach (var (title, system, expected) in systems)
         {
-            Assert.Equal([.. expected, $"--{system}-latency", $"--{system}-rate429", $"--{system}-rate5xx"], sections[title].Select(l => l.Name));
+            Assert.Equal([.. expected, $"--{system}-latency", $"--{system}-rate429", $"--{system}-rate5xx", $"--{system}-cut-rate", $"--{system}-cut-after", $"--{system}-html-rate", $"--{system}-huge-error-rate", $"--{system}-huge-error-mb"], sections[title].Select(l => l.Name));
         }
 
         var options = sections.Values.SelectMany(l => l).Where(l => l.Name != "-h, --help").ToList();

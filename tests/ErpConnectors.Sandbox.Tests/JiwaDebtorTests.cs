@@ -13,18 +13,18 @@ public sealed class JiwaDebtorTests
         var debtor = await client.GetOkAsync("Debtors/0000000061000000001V");
 
         Assert.Equal(
-            ["DebtorID", "AccountNo", "Name", "EmailAddress", "Phone", "Address1", "Address2", "Suburb", "State", "Postcode", "Country",
-             "CreditLimit", "CurrentBalance", "AccountOnHold", "Contacts", "LastSavedDateTime"],
+            ["DebtorID", "AccountNo", "Name", "EmailAddress", "Phone", "Address1", "Address2", "Address3", "Address4", "Postcode", "Country",
+             "CreditLimit", "CurrentBalance", "AccountOnHold", "ContactNames", "LastSavedDateTime"],
             debtor.EnumerateObject().Select(p => p.Name));
         Assert.Equal("0000000061000000001V", debtor.GetProperty("DebtorID").GetString());
         Assert.Equal("C00067", debtor.GetProperty("AccountNo").GetString());
         Assert.Equal(JsonValueKind.Number, debtor.GetProperty("CreditLimit").ValueKind);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$", debtor.GetProperty("LastSavedDateTime").GetString());
-        var contacts = debtor.GetProperty("Contacts").EnumerateArray().ToList();
+        var contacts = debtor.GetProperty("ContactNames").EnumerateArray().ToList();
         Assert.InRange(contacts.Count, 1, 3);
-        Assert.Single(contacts, c => c.GetProperty("IsPrimary").GetBoolean());
+        Assert.Single(contacts, c => c.GetProperty("DefaultContact").GetBoolean());
         Assert.Equal(
-            ["ContactNameID", "FirstName", "Surname", "EmailAddress", "Phone", "IsPrimary"],
+            ["ContactNameID", "FirstName", "Surname", "EmailAddress", "Phone", "DefaultContact"],
             contacts[0].EnumerateObject().Select(p => p.Name));
     }
 
@@ -74,16 +74,16 @@ public sealed class JiwaDebtorTests
 
         var patched = await client.PatchOkAsync(
             "Debtors/0000000061000000001V",
-            """{"name":"Renamed Pty Ltd","CreditLimit":"1234.5","AccountOnHold":true,"Address2":"Level 2","Suburb":null,"CurrentBalance":99,"DebtorID":"ignored"}""");
+            """{"name":"Renamed Pty Ltd","CreditLimit":"1234.5","AccountOnHold":true,"Address2":"Level 2","Address3":null,"Suburb":"Ignored","State":"Ignored","CurrentBalance":99,"DebtorID":"ignored"}""");
 
         Assert.Equal("Renamed Pty Ltd", patched.GetProperty("Name").GetString());
         Assert.Equal(1234.5m, patched.GetProperty("CreditLimit").GetDecimal());
         Assert.True(patched.GetProperty("AccountOnHold").GetBoolean());
         Assert.Equal("Level 2", patched.GetProperty("Address2").GetString());
-        Assert.Equal(before.GetProperty("Suburb").GetString(), patched.GetProperty("Suburb").GetString());
+        Assert.Equal(before.GetProperty("Address3").GetString(), patched.GetProperty("Address3").GetString());
         Assert.Equal(before.GetProperty("CurrentBalance").GetDecimal(), patched.GetProperty("CurrentBalance").GetDecimal());
         Assert.Equal("0000000061000000001V", patched.GetProperty("DebtorID").GetString());
-        Assert.Equal(before.GetProperty("Contacts").GetRawText(), patched.GetProperty("Contacts").GetRawText());
+        Assert.Equal(before.GetProperty("ContactNames").GetRawText(), patched.GetProperty("ContactNames").GetRawText());
         Assert.Equal("2025-06-02T08:30:15", patched.GetProperty("LastSavedDateTime").GetString());
         Assert.Equal(patched.GetRawText(), (await client.GetOkAsync("Debtors/0000000061000000001V")).GetRawText());
         var row = (await client.RowsAsync("Queries/DebtorList?AccountNo=C00067")).Single();
@@ -142,7 +142,7 @@ public sealed class JiwaDebtorTests
         var item = await client.GetOkAsync("Inventory/" + row.GetProperty("InventoryID").GetString());
 
         Assert.Equal(
-            ["InventoryID", "PartNo", "Description", "Status", "DefaultPrice", "QuantityOnHand", "LastSavedDateTime"],
+            ["InventoryID", "PartNo", "Description", "Status", "DefaultPrice", "RRPPrice", "LastSavedDateTime"],
             item.EnumerateObject().Select(p => p.Name));
         Assert.Equal("P1003", item.GetProperty("PartNo").GetString());
         Assert.Equal(row.GetRawText(), item.GetRawText());

@@ -7,12 +7,12 @@ public sealed class JiwaSalesOrderTests
 {
     public static readonly string[] OrderFields =
     [
-        "InvoiceID", "InvoiceNo", "DebtorID", "DebtorAccountNo", "DebtorName", "OrderNo", "InitiatedDate", "ExpectedDeliveryDate",
-        "Status", "Total", "Lines", "Notes", "LastSavedDateTime",
+        "InvoiceID", "InvoiceNo", "DebtorID", "DebtorAccountNo", "DebtorName", "OrderNo", "InitiatedDate", "InvoiceInitDate", "ExpectedDeliveryDate",
+        "Status", "Lines", "Histories", "Notes", "LastSavedDateTime",
     ];
 
     [Fact]
-    public async Task A_sales_order_has_the_contract_fields_and_its_total_is_the_sum_of_its_lines()
+    public async Task A_sales_order_has_the_DTO_fields_and_its_history_total_is_the_sum_of_its_lines()
     {
         await using var client = await JiwaTestClient.StartAsync();
 
@@ -23,8 +23,10 @@ public sealed class JiwaSalesOrderTests
         Assert.Matches("^[0-9a-f]{20}$", order.GetProperty("InvoiceID").GetString());
         var lines = order.GetProperty("Lines").EnumerateArray().ToList();
         Assert.NotEmpty(lines);
-        Assert.Equal(["InvoiceLineID", "InventoryID", "PartNo", "Description", "QuantityOrdered", "Price"], lines[0].EnumerateObject().Select(p => p.Name));
-        Assert.Equal(lines.Sum(l => l.GetProperty("QuantityOrdered").GetDecimal() * l.GetProperty("Price").GetDecimal()), order.GetProperty("Total").GetDecimal());
+        Assert.Equal(["InvoiceLineID", "InventoryID", "PartNo", "Description", "CommentLine", "CommentText", "QuantityOrdered", "DiscountedPrice", "LineTotal"], lines[0].EnumerateObject().Select(p => p.Name));
+        var history = order.GetProperty("Histories").EnumerateArray().Single();
+        Assert.Matches("^[0-9a-f]{20}$", history.GetProperty("InvoiceHistoryID").GetString());
+        Assert.Equal(lines.Sum(l => l.GetProperty("QuantityOrdered").GetDecimal() * l.GetProperty("DiscountedPrice").GetDecimal()), history.GetProperty("HistoryTotal").GetDecimal());
         var debtor = await client.GetOkAsync("Debtors/" + order.GetProperty("DebtorID").GetString());
         Assert.Equal(debtor.GetProperty("AccountNo").GetString(), order.GetProperty("DebtorAccountNo").GetString());
         await client.ExpectErrorAsync(404, "RecordNotFoundException", HttpMethod.Get, "SalesOrders/nosuchorder", message: "Sales order with InvoiceID 'nosuchorder' not found");
@@ -43,24 +45,24 @@ public sealed class JiwaSalesOrderTests
         var order = await client.PostCreatedAsync("SalesOrders", $$"""
             {"debtorAccountNo":"{{debtor.GetProperty("AccountNo").GetString()}}","OrderNo":"PO-1","ExpectedDeliveryDate":"2025-06-20",
              "Lines":[{"PartNo":"{{first.GetProperty("PartNo").GetString()}}","QuantityOrdered":2},
-                      {"InventoryID":"{{second.GetProperty("InventoryID").GetString()}}","PartNo":"IGNORED","QuantityOrdered":1.5,"Price":10}],
+                      {"InventoryID":"{{second.GetProperty("InventoryID").GetString()}}","PartNo":"IGNORED","QuantityOrdered":1.5,"DiscountedPrice":10}],
              "Notes":[{"NoteText":"Leave at the gate"},{"NoteText":"Fragile","NoteType":"Delivery"}]}
             """);
 
         Assert.Equal(OrderFields, order.EnumerateObject().Select(p => p.Name));
         Assert.Equal(debtor.GetProperty("DebtorID").GetString(), order.GetProperty("DebtorID").GetString());
         Assert.Equal(debtor.GetProperty("Name").GetString(), order.GetProperty("DebtorName").GetString());
-        Assert.Equal(("PO-1", "Entered"), (order.GetProperty("OrderNo").GetString(), order.GetProperty("Status").GetString()));
+        Assert.Equal(("PO-1", "e_SalesOrderEntered"), (order.GetProperty("OrderNo").GetString(), order.GetProperty("Status").GetString()));
         Assert.Equal("2025-06-02T00:00:00", order.GetProperty("InitiatedDate").GetString());
         Assert.Equal("2025-06-20T00:00:00", order.GetProperty("ExpectedDeliveryDate").GetString());
         Assert.Equal("2025-06-02T14:05:09", order.GetProperty("LastSavedDateTime").GetString());
         var lines = order.GetProperty("Lines");
         Assert.Equal(first.GetProperty("InventoryID").GetString(), lines[0].GetProperty("InventoryID").GetString());
-        Assert.Equal(first.GetProperty("DefaultPrice").GetDecimal(), lines[0].GetProperty("Price").GetDecimal());
+        Assert.Equal(first.GetProperty("DefaultPrice").GetDecimal(), lines[0].GetProperty("DiscountedPrice").GetDecimal());
         Assert.Equal(first.GetProperty("Description").GetString(), lines[0].GetProperty("Description").GetString());
         Assert.Equal(second.GetProperty("PartNo").GetString(), lines[1].GetProperty("PartNo").GetString());
-        Assert.Equal((1.5m, 10m), (lines[1].GetProperty("QuantityOrdered").GetDecimal(), lines[1].GetProperty("Price").GetDecimal()));
-        Assert.Equal((2 * first.GetProperty("DefaultPrice").GetDecimal()) + 15m, order.GetProperty("Total").GetDecimal());
+        Assert.Equal((1.5m, 10m), (lines[1].GetProperty("QuantityOrdered").GetDecimal(), lines[1].GetProperty("DiscountedPrice").GetDecimal()));
+        Assert.Equal((2 * first.GetProperty("DefaultPrice").GetDecimal()) + 15m, order.GetProperty("Histories")[0].GetProperty("HistoryTotal").GetDecimal());
         var notes = order.GetProperty("Notes");
         Assert.Equal(("Default", "Delivery"), (notes[0].GetProperty("NoteType").GetString(), notes[1].GetProperty("NoteType").GetString()));
         Assert.True(Guid.TryParse(notes[0].GetProperty("NoteID").GetString(), out _));
@@ -153,19 +155,19 @@ public sealed class JiwaSalesOrderTests
         var noteCount = order.GetProperty("Notes").GetArrayLength();
 
         var patched = await client.PatchOkAsync("SalesOrders/" + id, $$"""
-            {"ExpectedDeliveryDate":"2025-09-20","OrderNo":"PO-77","Status":"closed",
+            {"ExpectedDeliveryDate":"2025-09-20","OrderNo":"PO-77","Status":"e_salesorderclosed",
              "Lines":[{"PartNo":"P1001","QuantityOrdered":5},{"InvoiceLineID":"{{lineId!.ToUpperInvariant()}}","QuantityOrdered":10,"CustomFieldValues":[{"SettingID":"x","Contents":"y"}]}],
              "Notes":[{"NoteText":"Customer telephoned"}]}
             """);
 
         Assert.Equal("2025-09-20T00:00:00", patched.GetProperty("ExpectedDeliveryDate").GetString());
-        Assert.Equal(("PO-77", "Closed"), (patched.GetProperty("OrderNo").GetString(), patched.GetProperty("Status").GetString()));
+        Assert.Equal(("PO-77", "e_SalesOrderClosed"), (patched.GetProperty("OrderNo").GetString(), patched.GetProperty("Status").GetString()));
         var lines = patched.GetProperty("Lines").EnumerateArray().ToList();
         Assert.Equal(lineCount + 1, lines.Count);
         Assert.Equal(10m, lines[0].GetProperty("QuantityOrdered").GetDecimal());
-        Assert.Equal(line.GetProperty("Price").GetDecimal(), lines[0].GetProperty("Price").GetDecimal());
+        Assert.Equal(line.GetProperty("DiscountedPrice").GetDecimal(), lines[0].GetProperty("DiscountedPrice").GetDecimal());
         Assert.Equal(("P1001", 5m), (lines[^1].GetProperty("PartNo").GetString(), lines[^1].GetProperty("QuantityOrdered").GetDecimal()));
-        Assert.Equal(lines.Sum(l => l.GetProperty("QuantityOrdered").GetDecimal() * l.GetProperty("Price").GetDecimal()), patched.GetProperty("Total").GetDecimal());
+        Assert.Equal(lines.Sum(l => l.GetProperty("QuantityOrdered").GetDecimal() * l.GetProperty("DiscountedPrice").GetDecimal()), patched.GetProperty("Histories")[0].GetProperty("HistoryTotal").GetDecimal());
         Assert.Equal(noteCount + 1, patched.GetProperty("Notes").GetArrayLength());
         Assert.Equal(order.GetProperty("InvoiceNo").GetString(), patched.GetProperty("InvoiceNo").GetString());
         Assert.NotEqual(order.GetProperty("LastSavedDateTime").GetString(), patched.GetProperty("LastSavedDateTime").GetString());
@@ -182,7 +184,7 @@ public sealed class JiwaSalesOrderTests
         await client.ExpectErrorAsync(404, "RecordNotFoundException", HttpMethod.Patch, path,
             """{"OrderNo":"x","Lines":[{"InvoiceLineID":"nosuchline","QuantityOrdered":1}]}""", message: "Sales order line with InvoiceLineID 'nosuchline' not found");
         var status = await client.ExpectErrorAsync(400, "SerializationException", HttpMethod.Patch, path, """{"Status":"Shipped"}""");
-        Assert.Contains("Entered, Processed, Closed", status.GetProperty("Errors")[0].GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("e_SalesOrderEntered, e_SalesOrderProcessed, e_SalesOrderClosed", status.GetProperty("Errors")[0].GetProperty("Message").GetString(), StringComparison.Ordinal);
         await client.ExpectErrorAsync(400, "GreaterThan", HttpMethod.Patch, path, """{"Lines":[{"InvoiceLineID":"x","QuantityOrdered":-1}]}""");
 
         Assert.Equal(order.GetRawText(), (await client.GetOkAsync(path)).GetRawText());

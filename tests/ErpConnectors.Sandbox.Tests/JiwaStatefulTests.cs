@@ -127,7 +127,7 @@ public sealed class JiwaStatefulTests
         var jiwa = client.Server.Jiwa;
 
         await client.GetOkAsync(Debtor, stateful: true);
-        await client.GetOkAsync("SalesQuotes/" + (await client.RowsAsync("Queries/SalesQuoteList?Take=1")).Single().GetProperty("QuoteID").GetString(), stateful: true);
+        await client.GetOkAsync("SalesQuotes/" + (await client.RowsAsync("Queries/SalesQuoteList?Take=1")).Single().GetProperty("InvoiceID").GetString(), stateful: true);
         Assert.Equal(2, jiwa.StatefulObjectCount);
 
         // An API key caller has its own cache: it holds nothing of the session's.

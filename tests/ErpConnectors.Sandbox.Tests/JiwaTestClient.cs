@@ -122,7 +122,9 @@ internal sealed class JiwaTestClient : IAsyncDisposable
     /// <summary>The first debtor (by account number) whose AccountOnHold is <paramref name="onHold"/>.</summary>
     public async Task<JsonElement> DebtorAsync(bool onHold = false) => (await RowsAsync($"Queries/DebtorList?AccountOnHold={(onHold ? "true" : "false")}&Take=1")).Single();
 
-    public async Task<JsonElement> InventoryAsync(int skip = 0) => (await RowsAsync($"Queries/InventoryList?Skip={skip}&Take=1")).Single();
+    /// <summary>An inventory item record (GET /Inventory/{id}, with DefaultPrice) found through the list.</summary>
+    public async Task<JsonElement> InventoryAsync(int skip = 0) =>
+        await GetOkAsync("Inventory/" + (await RowsAsync($"Queries/InventoryItemList?Skip={skip}&Take=1")).Single().GetProperty("InventoryID").GetString());
 
     /// <summary>The sales order with the lowest number (it has lines, like every seeded order).</summary>
     public async Task<JsonElement> FirstOrderAsync()

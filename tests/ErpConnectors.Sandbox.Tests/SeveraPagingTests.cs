@@ -24,6 +24,18 @@ public sealed class SeveraPagingTests
     }
 
     [Fact]
+    public async Task Customers_changed_in_the_last_30_days_exist_whatever_day_it_is()
+    {
+        await using var client = await SeveraTestClient.StartAsync();
+        string since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
+        var recent = await client.GetOkAsync($"customers?changedSince={since}&rowCount=1000");
+
+        Assert.True(recent.GetArrayLength() > 0);
+        Assert.All(recent.EnumerateArray(), c => Assert.True(c.GetProperty("lastUpdatedDateTime").GetDateTimeOffset() <= DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task A_page_token_is_bound_to_the_query_it_came_from()
     {
         await using var client = await SeveraTestClient.StartAsync();

@@ -64,8 +64,10 @@ public sealed class WeavyHostTests
     [Fact]
     public async Task One_seed_generates_the_same_records_and_another_seed_differs()
     {
-        await using var a = await SandboxServer.StartAsync(new SandboxOptions { Seed = 7 });
-        await using var b = await SandboxServer.StartAsync(new SandboxOptions { Seed = 7 });
+        // Seeded change stamps end at the sandbox's start on its clock (the anchor): the same clock, the same data.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using var a = await SandboxServer.StartAsync(new SandboxOptions { Seed = 7, TimeProvider = clock });
+        await using var b = await SandboxServer.StartAsync(new SandboxOptions { Seed = 7, TimeProvider = clock });
         await using var c = await SandboxServer.StartAsync(new SandboxOptions { Seed = 8 });
 
         Assert.Equal(a.Weavy.Record("customer", "C000123"), b.Weavy.Record("customer", "C000123"));
@@ -75,5 +77,17 @@ public sealed class WeavyHostTests
         Assert.Equal(20, a.Weavy.Count("baseuser"));
         Assert.InRange(a.Weavy.Count("customercontact"), 1800, 2200);
         Assert.All(a.Weavy.Records("customercontact"), r => Assert.InRange(string.CompareOrdinal((string)r["customer_ID"]!, "C001000"), int.MinValue, 0));
+    }
+
+    [Fact]
+    public async Task Seeded_changes_end_at_the_sandbox_start_so_recent_dates_find_rows()
+    {
+        var start = new DateTimeOffset(2031, 7, 15, 9, 30, 0, TimeSpan.Zero);
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { TimeProvider = new ManualTimeProvider(start) });
+
+        var stamps = server.Weavy.Records("customer").Select(r => (DateTime)r["srvDateUTC"]!).ToList();
+        Assert.All(stamps, s => Assert.True(s < start.UtcDateTime, $"{s:o} is after the sandbox started"));
+        Assert.True(stamps.Count(s => s > start.UtcDateTime.AddDays(-1)) >= stamps.Count / 20, "too few records changed in the last day");
+        Assert.Contains(stamps, s => s < start.UtcDateTime.AddYears(-1));
     }
 }

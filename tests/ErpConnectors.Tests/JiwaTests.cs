@@ -182,11 +182,29 @@ public class JiwaTests
 
         Assert.Null(error);
         var line = Assert.Single(lines);
-        Assert.Equal(2.5m, line["QuantityOrdered"]); // the quote's name for quantity is accepted and renamed
+        Assert.Equal(2.5m, line["QuantityOrdered"]); // Quantity is accepted and renamed: the line DTOs have QuantityOrdered
         Assert.False(line.Contains("Quantity"));
-        Assert.Equal(12.50m, line["Price"]);
+        Assert.Equal(12.50m, line["DiscountedPrice"]); // a line has no Price: Jiwa's selling price is DiscountedPrice
+        Assert.False(line.Contains("Price"));
         Assert.Equal("x", line["CustomFieldValues"]);
     }
+
+    [Fact]
+    public void Quote_lines_carry_QuantityOrdered_like_order_lines_and_unknown_keys_are_named()
+    {
+        var warnings = new List<string>();
+
+        var (lines, error) = JiwaSalesDocument.SalesQuote.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["Quantity"] = 3, ["Qty"] = 4 } }, allowUpdates: false, warnings.Add);
+
+        Assert.Null(error);
+        Assert.Equal(3m, Assert.Single(lines)["QuantityOrdered"]);
+        Assert.Contains(warnings, w => w.Contains("'Qty'", StringComparison.Ordinal) && w.Contains("SalesQuoteLine", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Contains("'PartNo'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_inventory_list_is_the_service_models_InventoryItemList() =>
+        Assert.Equal("Queries/InventoryItemList", JiwaApi.Inventory.List);
 
     [Theory]
     [InlineData("PartNo=;QuantityOrdered=1", "Jiwa.LineWithoutItem")]
@@ -209,7 +227,42 @@ public class JiwaTests
         Assert.NotNull(error);
         Assert.StartsWith(errorId, error!.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("Line 2", error.Exception.Message, StringComparison.Ordinal);
-        Assert.Same(line, error.TargetObject);
+
+        // The target is the offending value or the line as text, never "System.Collections.Hashtable".
+        var target = Assert.IsType<string>(error.TargetObject);
+        Assert.Contains(target, error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_with_an_unknown_quantity_key_names_it()
+    {
+        var (_, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["Qty"] = 2 } }, allowUpdates: false);
+
+        Assert.NotNull(error);
+        Assert.Contains("'Qty'", error!.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("QuantityOrdered", error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hashtable", error.CategoryInfo.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1,5", 1.5)]
+    [InlineData("2.5", 2.5)]
+    public void Line_quantities_read_text_by_the_module_rule(string text, double expected)
+    {
+        var (lines, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["QuantityOrdered"] = text } }, allowUpdates: false);
+
+        Assert.Null(error);
+        Assert.Equal((decimal)expected, Assert.Single(lines)["QuantityOrdered"]);
+    }
+
+    [Fact]
+    public void An_ambiguous_line_quantity_is_refused_naming_the_value()
+    {
+        var (_, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["QuantityOrdered"] = "1,500" } }, allowUpdates: false);
+
+        Assert.NotNull(error);
+        Assert.Equal("1,500", error!.TargetObject);
+        Assert.Contains("ambiguous", error.Exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,14 +342,14 @@ public class JiwaTests
     }
 
     [Theory]
-    [InlineData("2,5")]
     [InlineData("1,000")]
-    public void A_comma_in_a_quantity_is_refused_not_read_as_a_thousands_separator(string quantity)
+    [InlineData("1,000.5")]
+    public void A_comma_that_may_be_a_thousands_separator_is_refused(string quantity)
     {
         var (_, error) = JiwaSalesDocument.SalesOrder.Lines(new object[] { new Hashtable { ["PartNo"] = "P1", ["QuantityOrdered"] = quantity } }, allowUpdates: false);
 
         Assert.NotNull(error);
-        Assert.Contains("use a dot for decimals", error!.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("with a dot for decimals", error!.Exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -124,19 +124,41 @@ public class JsonElementStreamTests
     [InlineData("[{\"id\":1}")]
     [InlineData("{\"Total\":3,\"Results\":[{\"id\":1}")]
     [InlineData("{\"Total\":3,\"Results\":[{\"id\":1}],\"Offset\":")]
-    public async Task A_truncated_body_is_an_error_after_the_complete_elements(string body)
+    public async Task A_truncated_body_is_a_body_cut_off_after_the_complete_elements(string body)
     {
         using var elements = new JsonElementStream(new TrickleStream(body, maxChunk: 3), "Results", null);
         var (found, first) = await elements.ReadNextAsync(CancellationToken.None);
         Assert.True(found);
         Assert.Equal(1, ((PSObject)first!).Properties["id"].Value);
 
-        await Assert.ThrowsAnyAsync<JsonException>(async () =>
+        // Without framing, a clean end inside the array is how a cut-off connection looks: an I/O failure, read again.
+        await Assert.ThrowsAsync<BodyEndedEarlyException>(async () =>
         {
             while ((await elements.ReadNextAsync(CancellationToken.None)).Found)
             {
             }
         });
+    }
+
+    [Theory]
+    [InlineData("<html><body>Sign in</body></html>")]
+    [InlineData("Service unavailable")]
+    [InlineData("42")]
+    public async Task A_body_that_is_not_JSON_is_a_JSON_error_not_a_cut_off(string body)
+    {
+        using var elements = new JsonElementStream(new TrickleStream(body, maxChunk: 3), null, null);
+        await Assert.ThrowsAnyAsync<JsonException>(async () => await elements.ReadNextAsync(CancellationToken.None));
+        Assert.Equal(body, await elements.ExcerptAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_split_across_reads_is_passed_over()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. "[{\"id\":1}]"u8.ToArray()];
+        using var elements = new JsonElementStream(new TrickleStream(body, maxChunk: 1), null, null);
+        var (found, first) = await elements.ReadNextAsync(CancellationToken.None);
+        Assert.True(found);
+        Assert.Equal(1, ((PSObject)first!).Properties["id"].Value);
     }
 
     [Fact]

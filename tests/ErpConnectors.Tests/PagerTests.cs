@@ -320,10 +320,12 @@ public class PagerTests
         using var runtime = TestRuntime.Create(mock);
         var output = new RecordingOutput();
 
-        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() =>
+        var error = await Assert.ThrowsAsync<Core.Errors.ApiException>(() =>
             Pager.StreamAsync(runtime, ApiRequest.Get("customers"), SeveraApi.RowPaging(), Query(pageSize: 10), output, CancellationToken.None));
 
         Assert.Equal([1, 2, 3], Ids(output));
+        Assert.Equal(ErrorCategory.InvalidResult, error.Category);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
     }
 
     [Fact]

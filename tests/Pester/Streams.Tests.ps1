@@ -29,10 +29,9 @@ Describe '-Verbose and -Debug' {
         $text | Should -Not -Match 'Bearer [A-Za-z0-9]'
     }
 
-    # Known defect (issue 15 part 2, fixed on the pwsh-defects branch): with -Debug and without -Verbose every verbose
-    # line becomes a "Continue with this operation?" prompt, so in a non-interactive session the connect fails.
-    # Un-skip when that fix lands.
-    It 'Connect-Severa -Debug works in a non-interactive pwsh (runbook)' -Tag 'KnownDefect' -Skip {
+    # With -Debug and without -Verbose PowerShell makes every verbose line a "Continue with this operation?" prompt:
+    # the module writes no verbose line then, so a non-interactive session (a runbook) connects.
+    It 'Connect-Severa -Debug works in a non-interactive pwsh (runbook)' {
         $run = Invoke-ErpPwsh @'
 Import-Module $env:ERP_MODULE
 Connect-Severa -Sandbox -Debug -ErrorAction Stop
@@ -43,10 +42,8 @@ Connect-Severa -Sandbox -Debug -ErrorAction Stop
         $run.Output | Should -Match '(?m)^\d+\s*$'
     }
 
-    # Known defect: ErpCmdlet.IsEnabled reads $DebugPreference/$VerbosePreference with GetVariableValue, i.e. from the
-    # module's session state (module scope, then global), so a preference set in a function or test scope, which
-    # PowerShell's own WriteDebug/WriteVerbose honour for binary cmdlets, does not turn the call log on.
-    It 'honours $VerbosePreference set in the calling scope' -Tag 'KnownDefect' -Skip {
+    # The preference is read where the engine reads it, in the caller's scope (not the module's, then the global one).
+    It 'honours $VerbosePreference set in the calling scope' {
         $VerbosePreference = 'Continue'
         $verbose = @(Get-SeveraCustomer -First 1 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $verbose | Should -HaveCount 1

@@ -5,7 +5,7 @@ namespace ErpConnectors.Sandbox;
 /// faults, then random 429/5xx by rate, then latency, then the real handler. Authentication endpoints get
 /// none of it unless a queued fault names their path.
 /// </summary>
-public sealed class FaultOptions
+public sealed partial class FaultOptions
 {
     private readonly Lock _gate = new();
     private readonly List<PendingFault> _queue = [];
@@ -75,7 +75,7 @@ public sealed class FaultOptions
         lock (_gate) { _queue.Add(new PendingFault(fault)); }
     }
 
-    /// <summary>Drops the queued faults and sets rates and latency back to zero.</summary>
+    /// <summary>Drops the queued faults (body faults too) and sets rates and latency back to zero.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -84,6 +84,7 @@ public sealed class FaultOptions
             _latency = TimeSpan.Zero;
             _tooManyRequestsRate = 0;
             _serverErrorRate = 0;
+            ResetBodyFaults();
         }
 
         Hostile.Reset();

@@ -29,14 +29,18 @@ internal sealed partial class CommandLine
 
     private readonly IReadOnlyDictionary<string, FaultSettings> _faults;
 
-    private CommandLine(SandboxOptions options, IReadOnlyDictionary<string, FaultSettings> faults, bool showHelp)
+    private CommandLine(ParseState state, bool showHelp)
     {
-        Options = options;
-        _faults = faults;
+        Options = state.Options;
+        _faults = state.Resolve();
+        ExitWithProcessId = state.ExitWith;
         ShowHelp = showHelp;
     }
 
     public SandboxOptions Options { get; }
+
+    /// <summary>--exit-with: the process whose end stops the sandbox too (Start-ErpSandbox passes its own), or null.</summary>
+    public int? ExitWithProcessId { get; }
 
     public bool ShowHelp { get; }
 
@@ -61,7 +65,7 @@ internal sealed partial class CommandLine
             var arg = args[i];
             if (arg is "-h" or "--help" or "-?" or "/?")
             {
-                return new CommandLine(state.Options, state.Resolve(), showHelp: true);
+                return new CommandLine(state, showHelp: true);
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
@@ -82,7 +86,7 @@ internal sealed partial class CommandLine
             spec.Apply(state, name, value);
         }
 
-        return new CommandLine(state.Options, state.Resolve(), showHelp: false);
+        return new CommandLine(state, showHelp: false);
     }
 
     /// <summary>Sets every system's latency and random-fault rates on the running server.</summary>
@@ -95,6 +99,7 @@ internal sealed partial class CommandLine
             system.Faults.Latency = settings.Latency;
             system.Faults.TooManyRequestsRate = settings.TooManyRequestsRate;
             system.Faults.ServerErrorRate = settings.ServerErrorRate;
+            settings.Body.ApplyTo(system.Faults);
         }
     }
 
@@ -117,6 +122,7 @@ internal sealed partial class CommandLine
         {
             new(General, "--port", "<n>", $"Port on 127.0.0.1 (default {DefaultPort}, or ${PortVariable}; 0 = any free port)", (s, n, v) => s.Options.Port = Int(n, v, 0, 65535)),
             new(General, "--seed", "<n>", Inv($"Seed of the generated data, random faults and random token expiry (default {d.Seed})"), (s, n, v) => s.Options.Seed = Int(n, v, int.MinValue, int.MaxValue)),
+            new(General, "--exit-with", "<pid>", "Stop when the process with this id ends, so a sandbox a script started never outlives it (default: none; Start-ErpSandbox passes its own)", (s, n, v) => s.ExitWith = Int(n, v, 1, int.MaxValue)),
         };
 
         specs.AddRange(FaultSpecs(AllFaults, "--", "API request of any system", s => s.Global));
@@ -186,6 +192,7 @@ internal sealed partial class CommandLine
             new(group, prefix + "latency", "<ms>", $"Delay added to every {requests} ({Default("latency")})", (s, n, v) => target(s).Latency = TimeSpan.FromMilliseconds(Int(n, v, 0, 600_000))),
             new(group, prefix + "rate429", "<p>", $"Probability 0..1 of a 429 answer on any {requests} ({Default("rate429")})", (s, n, v) => target(s).TooManyRequestsRate = Probability(n, v)),
             new(group, prefix + "rate5xx", "<p>", $"Probability 0..1 of a 500/503 answer on any {requests} ({Default("rate5xx")})", (s, n, v) => target(s).ServerErrorRate = Probability(n, v)),
+            .. BodyFaultSpecs(group, prefix, requests, s => target(s).Body),
         ];
     }
 
@@ -198,6 +205,8 @@ internal sealed partial class CommandLine
         text.AppendLine();
         text.AppendLine("Usage: dotnet run --project src/ErpConnectors.Sandbox -- [options]");
         text.AppendLine("       ./build.ps1 Sandbox -SandboxArgument '--port', '5380', ...");
+        text.AppendLine("       erp-sandbox [options]            (the .NET tool: ./build.ps1 Package, dotnet tool install)");
+        text.AppendLine("       Start-ErpSandbox [parameters]    (from PowerShell, with the module; -ArgumentList takes these options)");
         text.AppendLine("Values: --name value or --name=value.");
         foreach (var group in Specs.Select(s => s.Group).Distinct())
         {
@@ -250,6 +259,8 @@ internal sealed partial class CommandLine
         public double? TooManyRequestsRate { get; set; }
 
         public double? ServerErrorRate { get; set; }
+
+        public BodyFaultOverrides Body { get; } = new();
     }
 
     private sealed class ParseState(SandboxOptions options)
@@ -260,6 +271,8 @@ internal sealed partial class CommandLine
 
         public FaultOverrides Global { get; } = new();
 
+        public int? ExitWith { get; set; }
+
         public FaultOverrides System(string name) => _systems[name];
 
         /// <summary>Per system: its own setting, else the global one, else zero (whatever order they came in).</summary>
@@ -268,10 +281,11 @@ internal sealed partial class CommandLine
             pair => new FaultSettings(
                 pair.Value.Latency ?? Global.Latency ?? TimeSpan.Zero,
                 pair.Value.TooManyRequestsRate ?? Global.TooManyRequestsRate ?? 0,
-                pair.Value.ServerErrorRate ?? Global.ServerErrorRate ?? 0),
+                pair.Value.ServerErrorRate ?? Global.ServerErrorRate ?? 0,
+                pair.Value.Body.Resolve(Global.Body)),
             StringComparer.Ordinal);
     }
 }
 
 /// <summary>Latency and random-fault rates for one system, as <see cref="FaultOptions"/> takes them.</summary>
-internal readonly record struct FaultSettings(TimeSpan Latency, double TooManyRequestsRate, double ServerErrorRate);
+internal readonly record struct FaultSettings(TimeSpan Latency, double TooManyRequestsRate, double ServerErrorRate, BodyFaultSettings Body = default);

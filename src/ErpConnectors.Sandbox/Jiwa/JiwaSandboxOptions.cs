@@ -21,6 +21,14 @@ public sealed class JiwaSandboxOptions
     /// <summary>How long a session lives after sign-in or its last GET /KeepAlive (the server's SessionExpiryInMinutes).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>
+    /// Where a stateful debtor is saved and abandoned. The references disagree: the guide shows DebtorSAVERequest
+    /// without its route (the sales-order pattern is /{id}/Save), a server's 2022 OpenAPI has /Debtors/Save?DebtorID=.
+    /// Read on every request, so a test can try the client against both readings; the other form answers 404 as a
+    /// route the server does not have.
+    /// </summary>
+    public bool DebtorSaveRouteTakesQuery { get; set; }
+
     /// <summary>AutoQuery's MaxLimit: the most rows one list answer holds, whatever Take asks.</summary>
     public int TakeCap { get; set; } = 100;
 

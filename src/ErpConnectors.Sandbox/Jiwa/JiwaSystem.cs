@@ -42,6 +42,8 @@ internal sealed class JiwaSystem(JiwaSandbox jiwa) : SandboxSystem
         InventoryEndpoints.Map(routes, jiwa);
         SalesDocumentEndpoints.Map(routes, jiwa, SalesDocumentShape.Order);
         SalesDocumentEndpoints.Map(routes, jiwa, SalesDocumentShape.Quote);
+        SalesLineEndpoints.Map(routes, jiwa, SalesDocumentShape.Order);
+        SalesLineEndpoints.Map(routes, jiwa, SalesDocumentShape.Quote);
         QueryEndpoints.Map(routes, jiwa);
     }
 

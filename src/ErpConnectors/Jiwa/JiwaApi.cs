@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Paging;
 using ErpConnectors.Core.Requests;
 
@@ -29,8 +32,13 @@ internal static class JiwaApi
     // Records and their AutoQuery lists.
     public static readonly JiwaResource Debtors = new("Debtors", "Queries/DebtorList", "DebtorID", JiwaTypeNames.Debtor, "debtor");
     public static readonly JiwaResource SalesOrders = new("SalesOrders", "Queries/SalesOrderList", "InvoiceID", JiwaTypeNames.SalesOrder, "sales order");
-    public static readonly JiwaResource SalesQuotes = new("SalesQuotes", "Queries/SalesQuoteList", "QuoteID", JiwaTypeNames.SalesQuote, "sales quote");
-    public static readonly JiwaResource Inventory = new("Inventory", "Queries/InventoryList", "InventoryID", JiwaTypeNames.Inventory, "inventory item");
+    /// <summary>
+    /// The quote list's rows (v_Jiwa_SalesQuote_List) name the quote InvoiceID and InvoiceNo "for reasons of legacy"
+    /// (JiwaFinancials/JiwaAPITests, SalesQuotes/SalesQuote.cs); a row also gets QuoteID and QuoteNo (chosen) so
+    /// it pipes into the quote cmdlets like a quote read by id.
+    /// </summary>
+    public static readonly JiwaResource SalesQuotes = new("SalesQuotes", "Queries/SalesQuoteList", "QuoteID", JiwaTypeNames.SalesQuote, "sales quote", ("InvoiceID", "QuoteID"), ("InvoiceNo", "QuoteNo"));
+    public static readonly JiwaResource Inventory = new("Inventory", "Queries/InventoryItemList", "InventoryID", JiwaTypeNames.Inventory, "inventory item");
     public static readonly JiwaResource DebtorTransactions = new(null, "Queries/DebtorTransactionList", "TransID", JiwaTypeNames.DebtorTransaction, "debtor transaction");
 
     /// <summary>The resources whose records can be edited statefully (Save/Abandon routes).</summary>
@@ -39,6 +47,19 @@ internal static class JiwaApi
     /// <summary>AutoQuery: Skip/Take, and Include=Total so paging can follow the total past a silent Take cap.</summary>
     public static PagingStrategy AutoQueryPaging() =>
         new OffsetPaging("Skip", "Take", totalProperty: "Total", askForTotal: request => request.Set("Include", "Total"));
+
+    /// <summary>
+    /// -ChangedSince: AutoQuery's GreaterThanOrEqualTo on the rows' LastSavedDateTime (declared on the query DTOs of
+    /// the published service model; inclusive, so a row saved at the moment of the last run is read again, not lost).
+    /// </summary>
+    public const string ChangedSinceFilter = "LastSavedDateTimeGreaterThanOrEqualTo";
+
+    /// <summary>
+    /// ServiceStack's 404 for a route it has no handler for ("Handler for Request not found"), as against a 404 for a
+    /// record: only the former means the request never reached a service, so another route may be tried.
+    /// </summary>
+    public static bool IsMissingRoute(ApiException ex) =>
+        ex.StatusCode == System.Net.HttpStatusCode.NotFound && ex.Message.IndexOf("Handler for Request not found", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>Where AutoQuery answers hold their rows.</summary>
     public const string ResultsProperty = "Results";
@@ -80,8 +101,9 @@ internal static class JiwaApi
 /// <summary>One kind of Jiwa record: its route, its AutoQuery list, its key and its PowerShell type name.</summary>
 internal sealed class JiwaResource
 {
-    public JiwaResource(string? route, string list, string key, string typeName, string noun)
+    public JiwaResource(string? route, string list, string key, string typeName, string noun, params (string ListName, string RecordName)[] listAliases)
     {
+        ListAliases = listAliases;
         Route = route;
         List = list;
         Key = key;
@@ -93,6 +115,9 @@ internal sealed class JiwaResource
     public string? Route { get; }
 
     public string List { get; }
+
+    /// <summary>List columns whose value a row also carries under the record's name, when the row lacks it.</summary>
+    public IReadOnlyList<(string ListName, string RecordName)> ListAliases { get; }
 
     /// <summary>The id property: DebtorID, InvoiceID, QuoteID, InventoryID.</summary>
     public string Key { get; }
@@ -107,6 +132,16 @@ internal sealed class JiwaResource
     public string Save(string id) => $"{One(id)}/Save";
 
     public string Abandon(string id) => $"{One(id)}/Abandon";
+
+    /// <summary>
+    /// The other reading of a debtor's Save and Abandon: /Debtors/Save?DebtorID= (a server's 2022 OpenAPI), where
+    /// the guide's pattern is /Debtors/{id}/Save. Tried only when the first form is a route the server lacks
+    /// (chosen; see <see cref="JiwaApi.IsMissingRoute"/>). Null for the kinds whose route every reference agrees on.
+    /// </summary>
+    public ApiRequest? AlternateEnd(HttpMethod method, string id) =>
+        ReferenceEquals(this, JiwaApi.Debtors)
+            ? new ApiRequest(method, $"{Route}/{(method == HttpMethod.Get ? "Save" : "Abandon")}").Add(Key, id)
+            : null;
 
     public string Notes(string id) => $"{One(id)}/Notes";
 }

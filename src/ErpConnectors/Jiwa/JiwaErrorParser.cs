@@ -31,11 +31,7 @@ internal sealed class JiwaErrorParser : IErrorParser
                 message = String(responseStatus, "Message");
                 if (Property(responseStatus, "Errors") is { ValueKind: JsonValueKind.Array } errors)
                 {
-                    string[] fields = errors.EnumerateArray().Select(Describe).Where(m => m.Length > 0).ToArray();
-                    if (fields.Length > 0)
-                    {
-                        message = string.IsNullOrEmpty(message) ? string.Join(" ", fields) : $"{message} ({string.Join("; ", fields)})";
-                    }
+                    message = VendorMessage.Join(message, errors.EnumerateArray().Select(e => (String(e, "FieldName"), String(e, "Message") ?? String(e, "ErrorCode"))));
                 }
             }
         }
@@ -53,13 +49,6 @@ internal sealed class JiwaErrorParser : IErrorParser
         }
 
         return new VendorError(message ?? string.Empty, code, action);
-    }
-
-    private static string Describe(JsonElement error)
-    {
-        string message = String(error, "Message") ?? String(error, "ErrorCode") ?? string.Empty;
-        string? field = String(error, "FieldName");
-        return string.IsNullOrEmpty(field) ? message : $"{field}: {message}";
     }
 
     // ServiceStack serializers accept any casing; a server configured for camelCase answers that way.

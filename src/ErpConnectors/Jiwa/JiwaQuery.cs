@@ -45,6 +45,13 @@ internal static class JiwaQuery
         return null;
     }
 
+    /// <summary>
+    /// An AutoQuery "any of" filter (DebtorIDIn=1,2,3), which may be split into several requests when long. Not
+    /// NotIn: the rows outside one part of a list are not the rows outside all of it.
+    /// </summary>
+    public static bool IsInList(string key) =>
+        key.EndsWith("In", StringComparison.Ordinal) && !key.EndsWith("NotIn", StringComparison.Ordinal);
+
     public static void AddOrder(ApiRequest request, string[]? orderBy, bool descending)
     {
         if (orderBy is { Length: > 0 })

@@ -9,5 +9,7 @@ internal static class JiwaTypeNames
     public const string Inventory = "ErpConnectors.Jiwa.Inventory";
     public const string DebtorTransaction = "ErpConnectors.Jiwa.DebtorTransaction";
     public const string Note = "ErpConnectors.Jiwa.Note";
+    public const string SalesOrderLine = "ErpConnectors.Jiwa.SalesOrderLine";
+    public const string SalesQuoteLine = "ErpConnectors.Jiwa.SalesQuoteLine";
     public const string Record = "ErpConnectors.Jiwa.Record";
 }

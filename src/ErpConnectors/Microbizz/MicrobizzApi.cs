@@ -18,6 +18,9 @@ internal static class MicrobizzApi
 
     public const string Login = "login";
 
+    /// <summary>A task's statuses, in their order of life (completion of -Status).</summary>
+    public static readonly string[] TaskStatuses = { "NEW", "ACCEPTED", "STARTED", "DONE", "REJECTED" };
+
     /// <summary>The token travels as this cookie, never in a URL.</summary>
     public const string TokenCookie = "access_token";
 

@@ -71,6 +71,9 @@ internal static class SeveraApi
 
     public static string One(string collection, Guid guid) => $"{collection}/{guid:D}";
 
+    /// <summary>The property every Severa record is identified by.</summary>
+    public const string IdProperty = "guid";
+
     /// <summary>How a request body refers to another record: {"guid": "..."}.</summary>
     public static System.Collections.Specialized.OrderedDictionary Reference(Guid guid) => new() { ["guid"] = guid };
 

@@ -30,15 +30,8 @@ internal sealed class WeavyErrorParser : IErrorParser
         string message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? string.Empty : string.Empty;
         if (error.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array)
         {
-            string[] items = details.EnumerateArray()
-                .Select(d => (Field: d.TryGetProperty("field", out var f) ? f.ToString() : null, Message: d.TryGetProperty("message", out var dm) ? dm.ToString() : null))
-                .Where(d => !string.IsNullOrEmpty(d.Message))
-                .Select(d => string.IsNullOrEmpty(d.Field) ? d.Message! : $"{d.Field}: {d.Message}")
-                .ToArray();
-            if (items.Length > 0)
-            {
-                message = message.Length == 0 ? string.Join("; ", items) : $"{message} ({string.Join("; ", items)})";
-            }
+            message = VendorMessage.Join(message, details.EnumerateArray().Select(d =>
+                (d.TryGetProperty("field", out var f) ? f.ToString() : null, d.TryGetProperty("message", out var dm) ? dm.ToString() : null)));
         }
 
         return new VendorError(message.Length > 0 ? message : code ?? string.Empty, code);

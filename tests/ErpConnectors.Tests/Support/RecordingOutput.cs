@@ -67,4 +67,7 @@ internal sealed class RecordingOutput : ICallOutput
             await WriteObjectAsync(values[i], cancellationToken);
         }
     }
+
+    /// <summary>Everything is written the moment it is emitted.</summary>
+    public ValueTask WhenWrittenAsync(long count, CancellationToken cancellationToken) => default;
 }

@@ -17,6 +17,8 @@ namespace ErpConnectors.Sandbox.Jiwa.AutoQuery;
 /// </summary>
 internal sealed class AutoQueryRequest<TRow>
 {
+    private const string BetweenSuffix = "Between";
+
     private static readonly string[] Reserved = ["Skip", "Take", "OrderBy", "OrderByDesc", "Include", "Fields", "format", JiwaAuthentication.ApiKeyParameter];
 
     private AutoQueryRequest()
@@ -55,6 +57,20 @@ internal sealed class AutoQueryRequest<TRow>
         {
             if (Reserved.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
+                continue;
+            }
+
+            // {Field}Between=low,high: declared on every query DTO of the vendor's service model for numbers and dates.
+            if (key.Length > BetweenSuffix.Length && key.EndsWith(BetweenSuffix, StringComparison.OrdinalIgnoreCase) && columns.Find(key[..^BetweenSuffix.Length]) is { } range)
+            {
+                var bounds = string.Join(',', values.Where(v => !string.IsNullOrEmpty(v))).Split(',', StringSplitOptions.TrimEntries);
+                if (bounds.Length != 2)
+                {
+                    throw JiwaErrors.Argument(key, $"'{key}' takes two values, low and high: {key}=1,10");
+                }
+
+                filters.Add(new ColumnFilter<TRow>(range, ComparisonOperator.GreaterThanOrEqual, [ParseValue(listName, key, range, bounds[0])]));
+                filters.Add(new ColumnFilter<TRow>(range, ComparisonOperator.LessThanOrEqual, [ParseValue(listName, key, range, bounds[1])]));
                 continue;
             }
 
@@ -124,7 +140,7 @@ internal sealed class AutoQueryRequest<TRow>
         throw JiwaErrors.Argument(
             key,
             $"'{key}' is not a field of {listName} or a filter on one. Fields: {string.Join(", ", columns.All.Select(c => c.Name))}. " +
-            $"Filters: {{Field}}, {{Field}}{string.Join(", {Field}", FilterOperators.Suffixes.Select(s => s.Suffix).Order(StringComparer.Ordinal))}. " +
+            $"Filters: {{Field}}, {{Field}}{string.Join(", {Field}", FilterOperators.Suffixes.Select(s => s.Suffix).Append(BetweenSuffix).Order(StringComparer.Ordinal))}. " +
             "Also: Skip, Take, OrderBy, OrderByDesc, Include=Total, Fields.");
     }
 

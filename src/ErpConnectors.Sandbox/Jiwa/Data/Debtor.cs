@@ -1,8 +1,10 @@
 namespace ErpConnectors.Sandbox.Jiwa.Data;
 
 /// <summary>
-/// A debtor (customer account) as GET /Debtors/{DebtorID} answers it. Properties are in wire order; the
-/// scalar ones are also the columns of /Queries/DebtorList.
+/// A debtor (customer account) as GET /Debtors/{DebtorID} answers it, by the Debtor DTO's names
+/// (JiwaFinancials/JiwaMCPServer, Jiwadtos.dtos.cs): the address is Address1 to Address4 (street, unit, suburb,
+/// state) and Postcode; contacts are ContactNames. Properties are in wire order; the scalar ones are also the
+/// columns of /Queries/DebtorList.
 /// </summary>
 internal sealed record Debtor
 {
@@ -20,9 +22,11 @@ internal sealed record Debtor
 
     public string? Address2 { get; init; }
 
-    public string? Suburb { get; init; }
+    /// <summary>The suburb (Jiwa has no Suburb field: the third address line holds it).</summary>
+    public string? Address3 { get; init; }
 
-    public string? State { get; init; }
+    /// <summary>The state (the fourth address line).</summary>
+    public string? Address4 { get; init; }
 
     public string? Postcode { get; init; }
 
@@ -35,10 +39,10 @@ internal sealed record Debtor
 
     public bool AccountOnHold { get; init; }
 
-    public required IReadOnlyList<DebtorContact> Contacts { get; init; }
+    public required IReadOnlyList<DebtorContact> ContactNames { get; init; }
 
     public DateTime LastSavedDateTime { get; init; }
 }
 
-/// <summary>One of a debtor's contact names; exactly one per debtor is primary.</summary>
-internal sealed record DebtorContact(string ContactNameID, string FirstName, string Surname, string EmailAddress, string Phone, bool IsPrimary);
+/// <summary>One of a debtor's contact names (DebtorContactName); exactly one per debtor is the default contact.</summary>
+internal sealed record DebtorContact(string ContactNameID, string FirstName, string Surname, string EmailAddress, string Phone, bool DefaultContact);

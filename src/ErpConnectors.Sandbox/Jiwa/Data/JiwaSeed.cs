@@ -82,7 +82,7 @@ internal static class JiwaSeed
                     surname,
                     $"{firstName}.{surname}@{domain}".ToLowerInvariant(),
                     Phone(random, place.Area, mobile: true),
-                    IsPrimary: c == 0));
+                    DefaultContact: c == 0));
             }
 
             debtors.Add(new Debtor
@@ -94,13 +94,13 @@ internal static class JiwaSeed
                 Phone = Phone(random, place.Area, mobile: false),
                 Address1 = string.Create(CultureInfo.InvariantCulture, $"{random.Next(1, 400)} {Pick(random, JiwaWords.Streets)}"),
                 Address2 = random.Next(100) < 25 ? string.Create(CultureInfo.InvariantCulture, $"Unit {random.Next(1, 40)}") : null,
-                Suburb = place.Suburb,
-                State = place.State,
+                Address3 = place.Suburb,
+                Address4 = place.State,
                 Postcode = place.Postcode,
                 Country = "Australia",
                 CreditLimit = Pick(random, CreditLimits),
                 AccountOnHold = random.Next(100) < 3,
-                Contacts = contacts,
+                ContactNames = contacts,
                 LastSavedDateTime = Moment(random),
             });
         }
@@ -120,7 +120,7 @@ internal static class JiwaSeed
         var balances = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var transaction in transactions)
         {
-            var sign = transaction.TransactionType == DebtorTransaction.Invoice ? 1 : -1;
+            var sign = transaction.DebitCredit ? 1 : -1;
             balances[transaction.DebtorID] = balances.GetValueOrDefault(transaction.DebtorID) + (sign * transaction.Amount);
         }
 

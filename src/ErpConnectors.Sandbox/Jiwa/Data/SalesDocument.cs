@@ -2,7 +2,8 @@ namespace ErpConnectors.Sandbox.Jiwa.Data;
 
 /// <summary>
 /// A sales order or a sales quote: the two share every rule and differ only in their wire names (InvoiceID vs
-/// QuoteID, QuantityOrdered vs Quantity, ...), which <see cref="Sales.SalesDocumentShape"/> supplies.
+/// QuoteID, InvoiceLineID vs QuoteLineID, ...), which <see cref="Sales.SalesDocumentShape"/> supplies. Both have
+/// one history here (a real order gains one per delivery), which holds the lines.
 /// </summary>
 internal sealed record SalesDocument
 {
@@ -21,8 +22,14 @@ internal sealed record SalesDocument
 
     public DateTime InitiatedDate { get; init; }
 
-    /// <summary>ExpectedDeliveryDate of an order, ExpiryDate of a quote.</summary>
+    /// <summary>ExpectedDeliveryDate: a header field of both (SalesOrder and SalesQuote DTOs).</summary>
     public DateTime? DueDate { get; init; }
+
+    /// <summary>The history's id (InvoiceHistoryID, QuoteHistoryID): derived from the document id, so seeding draws nothing more.</summary>
+    public string HistoryId => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Id)))[..20];
+
+    /// <summary>A quote's expiry: on its history (SalesQuoteHistory.ExpiryDate), not its header.</summary>
+    public DateTime? ExpiryDate { get; init; }
 
     public required string Status { get; init; }
 
@@ -32,12 +39,22 @@ internal sealed record SalesDocument
 
     public DateTime LastSavedDateTime { get; init; }
 
-    /// <summary>Sum of quantity × price over the lines, rounded to cents.</summary>
+    /// <summary>Sum of quantity × price over the lines, rounded to cents (the list's InvoiceTotal, the history's HistoryTotal).</summary>
     public decimal Total => Math.Round(Lines.Sum(l => l.Quantity * l.Price), 2, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>A line: InvoiceLineID/QuantityOrdered on an order, QuoteLineID/Quantity on a quote.</summary>
-internal sealed record SalesDocumentLine(string LineId, string InventoryID, string PartNo, string Description, decimal Quantity, decimal Price);
+/// <summary>
+/// A line: InvoiceLineID on an order, QuoteLineID on a quote; QuantityOrdered and DiscountedPrice (the selling
+/// price) on both. A comment line has text and no item.
+/// </summary>
+internal sealed record SalesDocumentLine(string LineId, string InventoryID, string PartNo, string Description, decimal Quantity, decimal Price)
+{
+    public bool CommentLine { get; init; }
+
+    public string? CommentText { get; init; }
+
+    public decimal LineTotal => Math.Round(Quantity * Price, 2, MidpointRounding.AwayFromZero);
+}
 
 /// <summary>
 /// A note on a sales order or quote. NoteID is a hyphenated guid, as the vendor's route example shows

@@ -17,7 +17,7 @@ internal static class SalesSeed
         return [.. documents.Select(d => d with
         {
             DueDate = d.InitiatedDate.AddDays(random.Next(3, 22)),
-            Status = d.InitiatedDate >= recent ? "Entered" : random.Next(100) < 85 ? "Processed" : "Closed",
+            Status = d.InitiatedDate >= recent ? "e_SalesOrderEntered" : random.Next(100) < 85 ? "e_SalesOrderProcessed" : "e_SalesOrderClosed",
         })];
     }
 
@@ -26,8 +26,9 @@ internal static class SalesSeed
         var documents = Generate(random, debtors, inventory, debtorsWithQuotes, maxPerDebtor: 2, QuotePrefix);
         return [.. documents.Select(d => d with
         {
-            DueDate = d.InitiatedDate.AddDays(30),
-            Status = random.Next(100) < 60 ? "Entered" : "Closed",
+            DueDate = d.InitiatedDate.AddDays(14),
+            ExpiryDate = d.InitiatedDate.AddDays(30),
+            Status = random.Next(100) < 60 ? "e_SalesQuoteEntered" : "e_SalesQuoteClosed",
         })];
     }
 
@@ -76,7 +77,7 @@ internal static class SalesSeed
                 DebtorName = debtor.Name,
                 OrderNo = random.Next(100) < 70 ? string.Create(CultureInfo.InvariantCulture, $"PO{random.Next(10_000, 100_000)}") : null,
                 InitiatedDate = initiated,
-                Status = "Entered",
+                Status = string.Empty, // set by Orders or Quotes
                 Lines = lines,
                 Notes = notes,
                 LastSavedDateTime = saved,

@@ -35,7 +35,7 @@ internal static class TransactionSeed
             }
         }
 
-        return [.. drafts.OrderBy(t => t.TransDate).Select((t, i) => t with { TransID = JiwaIds.Sequential(JiwaIds.TransactionPrefix, i + 1) })];
+        return [.. drafts.OrderBy(t => t.TranDate).Select((t, i) => t with { TransID = JiwaIds.Sequential(JiwaIds.TransactionPrefix, i + 1) })];
     }
 
     private static DebtorTransaction Draft(SalesDocument order, string type, DateTime date, string reference, string? remark, decimal amount, decimal allocated) => new()
@@ -43,10 +43,10 @@ internal static class TransactionSeed
         TransID = string.Empty,
         DebtorID = order.DebtorID,
         AccountNo = order.DebtorAccountNo,
-        TransDate = date,
-        Reference = reference,
+        TranDate = date,
+        InvRemitNo = reference,
         Remark = remark,
-        TransactionType = type,
+        Description = type,
         Amount = amount,
         AllocatedAmount = allocated,
     };

@@ -7,7 +7,7 @@ namespace ErpConnectors.Sandbox.Jiwa.Debtors;
 /// <summary>
 /// PATCH /Debtors/{DebtorID}: any of the writable scalar fields; a field that is absent or null stays as it is.
 /// DebtorID, CurrentBalance (the ledger's sum) and LastSavedDateTime are not writable and, like any property the
-/// request DTO does not have, ignored; so are Contacts (chosen: the contract patches scalar fields only).
+/// request DTO does not have, ignored (so are Suburb and State, which the DTO lacks); so are ContactNames (chosen: the contract patches scalar fields only).
 /// AccountNo must stay unique, which the store checks when the change is saved (409).
 /// </summary>
 internal static class DebtorPatch
@@ -21,8 +21,8 @@ internal static class DebtorPatch
         var phone = input.Text(body, "Phone");
         var address1 = input.Text(body, "Address1");
         var address2 = input.Text(body, "Address2");
-        var suburb = input.Text(body, "Suburb");
-        var state = input.Text(body, "State");
+        var address3 = input.Text(body, "Address3");
+        var address4 = input.Text(body, "Address4");
         var postcode = input.Text(body, "Postcode");
         var country = input.Text(body, "Country");
         var creditLimit = input.Decimal(body, "CreditLimit");
@@ -51,8 +51,8 @@ internal static class DebtorPatch
             Phone = phone ?? debtor.Phone,
             Address1 = address1 ?? debtor.Address1,
             Address2 = address2 ?? debtor.Address2,
-            Suburb = suburb ?? debtor.Suburb,
-            State = state ?? debtor.State,
+            Address3 = address3 ?? debtor.Address3,
+            Address4 = address4 ?? debtor.Address4,
             Postcode = postcode ?? debtor.Postcode,
             Country = country ?? debtor.Country,
             CreditLimit = creditLimit ?? debtor.CreditLimit,

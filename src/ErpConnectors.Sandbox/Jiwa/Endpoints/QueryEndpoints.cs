@@ -6,9 +6,10 @@ using ErpConnectors.Sandbox.Jiwa.Sales;
 namespace ErpConnectors.Sandbox.Jiwa.Endpoints;
 
 /// <summary>
-/// GET /Queries/{List}: the five AutoQuery lists, all answered by the one engine. Rows are flat (a record's
-/// scalar fields, no nested arrays); the default order is each list's natural key: AccountNo, PartNo,
-/// InvoiceNo, QuoteNo, TransID (which counts up in date order). Lists show saved records only: a stateful copy
+/// GET /Queries/{List}: the five AutoQuery lists of the vendor's service model (DebtorList, InventoryItemList,
+/// SalesOrderList, SalesQuoteList, DebtorTransactionList), all answered by the one engine. Rows are flat; the
+/// default order is each list's natural key: AccountNo, PartNo, InvoiceNo (quotes too), TransID (which counts
+/// up in date order). Lists show saved records only: a stateful copy
 /// is nobody's list row until it is saved.
 /// </summary>
 internal static class QueryEndpoints
@@ -18,7 +19,7 @@ internal static class QueryEndpoints
         IQueryList[] lists =
         [
             new QueryList<Debtor>("DebtorList", ColumnSet<Debtor>.FromScalarProperties(), "AccountNo", () => jiwa.Records.Debtors.Store.Snapshot()),
-            new QueryList<InventoryItem>("InventoryList", ColumnSet<InventoryItem>.FromScalarProperties(), "PartNo", () => jiwa.Records.Inventory.Snapshot()),
+            new QueryList<InventoryItem>("InventoryItemList", InventoryColumns, "PartNo", () => jiwa.Records.Inventory.Snapshot()),
             Sales(SalesDocumentShape.Order, jiwa),
             Sales(SalesDocumentShape.Quote, jiwa),
             new QueryList<DebtorTransaction>("DebtorTransactionList", ColumnSet<DebtorTransaction>.FromScalarProperties(), "TransID", () => jiwa.Records.Transactions),
@@ -30,6 +31,19 @@ internal static class QueryEndpoints
         }
     }
 
+    /// <summary>v_Jiwa_Inventory_Item_List's columns (JiwaFinancials/JiwaMCPServer, Jiwadtos.dtos.cs), those the sandbox has.</summary>
+    private static readonly ColumnSet<InventoryItem> InventoryColumns = new(
+    [
+        new("InventoryID", typeof(string), i => i.InventoryID),
+        new("PartNo", typeof(string), i => i.PartNo),
+        new("Description", typeof(string), i => i.Description),
+        new("AvailableStock", typeof(decimal), i => i.QuantityOnHand),
+        new("SellPrice", typeof(decimal), i => i.DefaultPrice),
+        new("RRPPrice", typeof(decimal), i => i.RRPPrice),
+        new("LastSavedDateTime", typeof(DateTime), i => i.LastSavedDateTime),
+        new("InStock", typeof(decimal), i => i.QuantityOnHand),
+    ]);
+
     private static QueryList<SalesDocument> Sales(SalesDocumentShape shape, JiwaSandbox jiwa) =>
-        new(shape.ListName, shape.Columns, shape.NumberName, () => jiwa.Records.Book(shape).Records.Store.Snapshot());
+        new(shape.ListName, shape.Columns, "InvoiceNo", () => jiwa.Records.Book(shape).Records.Store.Snapshot());
 }

@@ -12,13 +12,26 @@ namespace ErpConnectors.Sandbox.Jiwa.Endpoints;
 internal static class StatefulEndpoints
 {
     /// <param name="resource">Asked for on each request: the records are generated on first use, not at start.</param>
-    public static void Map<T>(JiwaRoutes routes, string resourcePath, Func<RecordResource<T>> resource, Func<T, object> toWire)
+    /// <param name="served">Whether these routes exist now (false: 404 as a route the server lacks).</param>
+    public static void Map<T>(JiwaRoutes routes, string resourcePath, Func<RecordResource<T>> resource, Func<T, object> toWire, Func<bool>? served = null)
         where T : class
     {
+        void Check(HttpContext context)
+        {
+            if (served is not null && !served())
+            {
+                throw JiwaErrors.NoRoute(context.Request.Method, context.Request.Path);
+            }
+        }
+
         routes.Get(resourcePath + "/{id}/Save", context =>
-            JiwaJson.Ok(toWire(resource().Save(JiwaRequest.Caller(context).Key, JiwaRequest.Id(context)))));
+        {
+            Check(context);
+            return JiwaJson.Ok(toWire(resource().Save(JiwaRequest.Caller(context).Key, JiwaRequest.Id(context))));
+        });
         routes.Delete(resourcePath + "/{id}/Abandon", context =>
         {
+            Check(context);
             resource().Abandon(JiwaRequest.Caller(context).Key, JiwaRequest.Id(context));
             return Results.NoContent();
         });

@@ -80,7 +80,7 @@ internal sealed class JiwaInput(string requestName)
         return null;
     }
 
-    public bool? Bool(JsonElement body, string name)
+    public bool? Bool(JsonElement body, string name, string? field = null)
     {
         if (!Given(body, name, out var value))
         {
@@ -97,7 +97,7 @@ internal sealed class JiwaInput(string requestName)
             return parsed;
         }
 
-        Bad(name, value, "true or false is expected");
+        Bad(field ?? name, value, "true or false is expected");
         return null;
     }
 

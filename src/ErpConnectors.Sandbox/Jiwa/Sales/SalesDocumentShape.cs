@@ -4,12 +4,15 @@ using ErpConnectors.Sandbox.Jiwa.Data;
 namespace ErpConnectors.Sandbox.Jiwa.Sales;
 
 /// <summary>
-/// What tells a sales order from a sales quote on the wire: route, list, id and number names, the line's id
-/// and quantity names, the due date's name and the statuses. Everything else about the two is one code path.
+/// What tells a sales order from a sales quote on the wire: route, list, id, number, history and line id names, and
+/// the statuses. Everything else about the two is one code path. Names follow the vendor's DTOs
+/// (JiwaFinancials/JiwaMCPServer and RosedaleCustomerPortal, Jiwadtos.dtos.cs): both lines carry QuantityOrdered
+/// and DiscountedPrice; both headers ExpectedDeliveryDate; a quote's ExpiryDate is on its history; the list rows
+/// (v_Jiwa_SalesOrder_List, v_Jiwa_SalesQuote_List) call either document InvoiceID and InvoiceNo.
 /// </summary>
 /// <param name="What">"Sales order": the record's name in messages.</param>
 /// <param name="Route">"SalesOrders": the route segment.</param>
-/// <param name="Statuses">The statuses a PATCH may set; a new document gets the first.</param>
+/// <param name="Statuses">The DTO's status enum names a PATCH may set; a new document gets the first, and a list row carries the index.</param>
 internal sealed record SalesDocumentShape(
     string What,
     string Route,
@@ -17,11 +20,14 @@ internal sealed record SalesDocumentShape(
     string IdName,
     string NumberName,
     string NumberPrefix,
-    string DueDateName,
+    string HistoryIdName,
     string LineIdName,
-    string QuantityName,
     IReadOnlyList<string> Statuses)
 {
+    public const string DueDateName = "ExpectedDeliveryDate";
+    public const string QuantityName = "QuantityOrdered";
+    public const string PriceName = "DiscountedPrice";
+
     public static readonly SalesDocumentShape Order = new(
         What: "Sales order",
         Route: "SalesOrders",
@@ -29,10 +35,9 @@ internal sealed record SalesDocumentShape(
         IdName: "InvoiceID",
         NumberName: "InvoiceNo",
         NumberPrefix: SalesSeed.OrderPrefix,
-        DueDateName: "ExpectedDeliveryDate",
+        HistoryIdName: "InvoiceHistoryID",
         LineIdName: "InvoiceLineID",
-        QuantityName: "QuantityOrdered",
-        Statuses: ["Entered", "Processed", "Closed"]);
+        Statuses: ["e_SalesOrderEntered", "e_SalesOrderProcessed", "e_SalesOrderClosed"]);
 
     public static readonly SalesDocumentShape Quote = new(
         What: "Sales quote",
@@ -41,52 +46,75 @@ internal sealed record SalesDocumentShape(
         IdName: "QuoteID",
         NumberName: "QuoteNo",
         NumberPrefix: SalesSeed.QuotePrefix,
-        DueDateName: "ExpiryDate",
+        HistoryIdName: "QuoteHistoryID",
         LineIdName: "QuoteLineID",
-        QuantityName: "Quantity",
-        Statuses: ["Entered", "Closed"]);
+        Statuses: ["e_SalesQuoteEntered", "e_SalesQuoteClosed"]);
 
-    /// <summary>The header columns: the list's row, and the document without its Lines and Notes.</summary>
+    /// <summary>The list's columns: InvoiceID and InvoiceNo for quotes too ("for reasons of legacy", the vendor's tests say).</summary>
     public ColumnSet<SalesDocument> Columns { get; } = new(
     [
-        new(IdName, typeof(string), d => d.Id),
-        new(NumberName, typeof(string), d => d.No),
-        new("DebtorID", typeof(string), d => d.DebtorID),
-        new("DebtorAccountNo", typeof(string), d => d.DebtorAccountNo),
-        new("DebtorName", typeof(string), d => d.DebtorName),
+        new("InvoiceID", typeof(string), d => d.Id),
+        new("InvoiceNo", typeof(string), d => d.No),
         new("OrderNo", typeof(string), d => d.OrderNo),
-        new("InitiatedDate", typeof(DateTime), d => d.InitiatedDate),
-        new(DueDateName, typeof(DateTime), d => d.DueDate),
-        new("Status", typeof(string), d => d.Status),
-        new("Total", typeof(decimal), d => d.Total),
+        new("InvoiceInitDate", typeof(DateTime), d => d.InitiatedDate),
+        new("Status", typeof(int), d => Statuses.ToList().IndexOf(d.Status)),
         new("LastSavedDateTime", typeof(DateTime), d => d.LastSavedDateTime),
+        new("InvoiceTotal", typeof(decimal), d => d.Total),
+        new("DebtorID", typeof(string), d => d.DebtorID),
+        new("AccountNo", typeof(string), d => d.DebtorAccountNo),
+        new("DebtorName", typeof(string), d => d.DebtorName),
+        new("InvoiceHistoryID", typeof(string), d => d.HistoryId),
+        new("HistoryNo", typeof(int), d => 1),
     ]);
 
-    /// <summary>The full document in wire order: the header, then Lines and Notes before LastSavedDateTime.</summary>
-    public OrderedDictionary<string, object?> ToWire(SalesDocument document)
-    {
-        var wire = new OrderedDictionary<string, object?>();
-        foreach (var column in Columns.All)
-        {
-            if (column.Name == "LastSavedDateTime")
-            {
-                wire.Add("Lines", document.Lines.Select(LineToWire).ToList());
-                wire.Add("Notes", document.Notes);
-            }
+    public bool IsQuote => ReferenceEquals(this, Quote);
 
-            wire.Add(column.Name, column.Read(document));
+    /// <summary>The full document in wire order (the DTO's names; no total: the SalesOrder DTO has none, its histories do).</summary>
+    public OrderedDictionary<string, object?> ToWire(SalesDocument document) => new()
+    {
+        [IdName] = document.Id,
+        [NumberName] = document.No,
+        ["DebtorID"] = document.DebtorID,
+        ["DebtorAccountNo"] = document.DebtorAccountNo,
+        ["DebtorName"] = document.DebtorName,
+        ["OrderNo"] = document.OrderNo,
+        ["InitiatedDate"] = document.InitiatedDate,
+        ["InvoiceInitDate"] = document.InitiatedDate,
+        [DueDateName] = document.DueDate,
+        ["Status"] = document.Status,
+        ["Lines"] = document.Lines.Select(LineToWire).ToList(),
+        ["Histories"] = new List<object> { HistoryToWire(document) },
+        ["Notes"] = document.Notes,
+        ["LastSavedDateTime"] = document.LastSavedDateTime,
+    };
+
+    public OrderedDictionary<string, object?> HistoryToWire(SalesDocument document)
+    {
+        var history = new OrderedDictionary<string, object?>
+        {
+            [HistoryIdName] = document.HistoryId,
+            ["HistoryNo"] = 1,
+            ["HistoryTotal"] = document.Total,
+        };
+        if (IsQuote)
+        {
+            history["ExpiryDate"] = document.ExpiryDate;
         }
 
-        return wire;
+        history["Lines"] = document.Lines.Select(LineToWire).ToList();
+        return history;
     }
 
-    private OrderedDictionary<string, object?> LineToWire(SalesDocumentLine line) => new()
+    public OrderedDictionary<string, object?> LineToWire(SalesDocumentLine line) => new()
     {
         [LineIdName] = line.LineId,
         ["InventoryID"] = line.InventoryID,
         ["PartNo"] = line.PartNo,
         ["Description"] = line.Description,
+        ["CommentLine"] = line.CommentLine,
+        ["CommentText"] = line.CommentText,
         [QuantityName] = line.Quantity,
-        ["Price"] = line.Price,
+        [PriceName] = line.Price,
+        ["LineTotal"] = line.LineTotal,
     };
 }

@@ -9,7 +9,8 @@ namespace ErpConnectors.Sandbox.Jiwa.Sales;
 /// <summary>
 /// Builds and changes sales orders and quotes from request bodies, with the vendor's rules: the debtor by
 /// DebtorID or DebtorAccountNo (DebtorID wins), a line's item by InventoryID or PartNo (InventoryID wins), an
-/// omitted price is the item's default price, an omitted note type the default one. A body is read and checked
+/// omitted DiscountedPrice is the item's default price, an omitted note type the default one. A property the
+/// DTO lacks (a line's "Price", a quote header's "ExpiryDate") is ignored, as ServiceStack ignores it. A body is read and checked
 /// completely before anything changes: 400 lists every binding or validation problem; an unknown debtor, item
 /// or line is 404; a debtor on hold is 409.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed class SalesDocumentWriter(SalesBook book, RecordStore<Debtor> de
         var debtorId = input.Text(body, "DebtorID");
         var accountNo = input.Text(body, "DebtorAccountNo");
         var orderNo = input.Text(body, "OrderNo");
-        var dueDate = input.Date(body, Shape.DueDateName);
+        var dueDate = input.Date(body, SalesDocumentShape.DueDateName);
         var lineBodies = input.Objects(body, "Lines");
         var lines = lineBodies.Select((line, i) => ReadNewLine(input, line, Field("Lines", i))).ToList();
         var notes = ReadNotes(input, body);
@@ -75,7 +76,7 @@ internal sealed class SalesDocumentWriter(SalesBook book, RecordStore<Debtor> de
     {
         var input = new JiwaInput(DtoName + "PATCHRequest");
         var orderNo = input.Text(body, "OrderNo");
-        var dueDate = input.Date(body, Shape.DueDateName);
+        var dueDate = input.Date(body, SalesDocumentShape.DueDateName);
         var status = input.OneOf(body, "Status", Shape.Statuses);
         var edits = new List<LineEdit>();
         var added = new List<NewLine>();
@@ -108,7 +109,7 @@ internal sealed class SalesDocumentWriter(SalesBook book, RecordStore<Debtor> de
                     throw JiwaErrors.RecordNotFound($"{Shape.What} line", Shape.LineIdName, edit.LineId);
                 }
 
-                lines[at] = lines[at] with { Quantity = edit.Quantity ?? lines[at].Quantity, Price = edit.Price ?? lines[at].Price };
+                lines[at] = edit.Apply(lines[at]);
             }
 
             var stamp = now();
@@ -134,35 +135,84 @@ internal sealed class SalesDocumentWriter(SalesBook book, RecordStore<Debtor> de
 
     private static string Field(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
 
-    private NewLine ReadNewLine(JiwaInput input, JsonElement line, string field)
+    /// <summary>POST .../Historys/{id}/Lines: one new line, appended to the document's (only) history.</summary>
+    public Func<SalesDocument, (SalesDocument Document, SalesDocumentLine Line)> AppendLine(JsonElement body)
     {
-        var inventoryId = input.Text(line, "InventoryID", field + ".InventoryID");
-        var partNo = input.Text(line, "PartNo", field + ".PartNo");
-        var quantity = input.Decimal(line, Shape.QuantityName, $"{field}.{Shape.QuantityName}");
-        var price = input.Decimal(line, "Price", field + ".Price");
+        var input = new JiwaInput(DtoName + "LinePOSTRequest");
+        var added = ReadNewLine(input, body, null);
+        input.ThrowIfInvalid();
+        var line = Resolve(added);
+        return document => (document with { Lines = [.. document.Lines, line] }, line);
+    }
+
+    /// <summary>PATCH .../Lines/{lineId}: the line's QuantityOrdered, DiscountedPrice, Description or CommentText.</summary>
+    public Func<SalesDocument, SalesDocument> EditLine(JsonElement body, string lineId)
+    {
+        var input = new JiwaInput(DtoName + "LinePATCHRequest");
+        var edit = ReadLineEdit(input, body, null, lineId);
+        input.ThrowIfInvalid();
+        return document =>
+        {
+            var lines = document.Lines.ToList();
+            var at = lines.FindIndex(l => string.Equals(l.LineId, lineId, StringComparison.OrdinalIgnoreCase));
+            if (at < 0)
+            {
+                throw JiwaErrors.RecordNotFound($"{Shape.What} line", Shape.LineIdName, lineId);
+            }
+
+            lines[at] = edit.Apply(lines[at]);
+            return document with { Lines = lines };
+        };
+    }
+
+    private static string Name(string? field, string name) => field is null ? name : $"{field}.{name}";
+
+    private NewLine ReadNewLine(JiwaInput input, JsonElement line, string? field)
+    {
+        var inventoryId = input.Text(line, "InventoryID", Name(field, "InventoryID"));
+        var partNo = input.Text(line, "PartNo", Name(field, "PartNo"));
+        var quantity = input.Decimal(line, SalesDocumentShape.QuantityName, Name(field, SalesDocumentShape.QuantityName));
+        var price = input.Decimal(line, SalesDocumentShape.PriceName, Name(field, SalesDocumentShape.PriceName));
+        var comment = input.Bool(line, "CommentLine", Name(field, "CommentLine")) == true;
+        var commentText = input.Text(line, "CommentText", Name(field, "CommentText"));
+        if (comment)
+        {
+            if (string.IsNullOrWhiteSpace(commentText))
+            {
+                input.Fail(JiwaErrors.Empty(Name(field, "CommentText")));
+            }
+
+            return new NewLine(null, null, 0m, null, commentText);
+        }
+
         if (string.IsNullOrEmpty(inventoryId) && string.IsNullOrEmpty(partNo))
         {
-            input.Fail(JiwaErrors.Empty(field + ".PartNo"));
+            input.Fail(JiwaErrors.Empty(Name(field, "PartNo")));
         }
 
         // An omitted quantity is 0 in the DTO, and 0 is not a quantity one can order.
         if ((quantity ?? 0m) <= 0m)
         {
-            input.Fail(JiwaErrors.NotPositive($"{field}.{Shape.QuantityName}"));
+            input.Fail(JiwaErrors.NotPositive(Name(field, SalesDocumentShape.QuantityName)));
         }
 
-        return new NewLine(inventoryId, partNo, quantity ?? 0m, price);
+        return new NewLine(inventoryId, partNo, quantity ?? 0m, price, null);
     }
 
-    private LineEdit ReadLineEdit(JiwaInput input, JsonElement line, string field, string lineId)
+    private static LineEdit ReadLineEdit(JiwaInput input, JsonElement line, string? field, string lineId)
     {
-        var quantity = input.Decimal(line, Shape.QuantityName, $"{field}.{Shape.QuantityName}");
+        var quantity = input.Decimal(line, SalesDocumentShape.QuantityName, Name(field, SalesDocumentShape.QuantityName));
         if (quantity <= 0m)
         {
-            input.Fail(JiwaErrors.NotPositive($"{field}.{Shape.QuantityName}"));
+            input.Fail(JiwaErrors.NotPositive(Name(field, SalesDocumentShape.QuantityName)));
         }
 
-        return new LineEdit(lineId, quantity, input.Decimal(line, "Price", field + ".Price"));
+        return new LineEdit(
+            lineId,
+            quantity,
+            input.Decimal(line, SalesDocumentShape.PriceName, Name(field, SalesDocumentShape.PriceName)),
+            input.Text(line, "Description", Name(field, "Description")),
+            input.Text(line, "CommentText", Name(field, "CommentText")));
     }
 
     private static List<Func<DateTime, JiwaNote>> ReadNotes(JiwaInput input, JsonElement body)
@@ -199,6 +249,11 @@ internal sealed class SalesDocumentWriter(SalesBook book, RecordStore<Debtor> de
 
     private SalesDocumentLine Resolve(NewLine line)
     {
+        if (line.CommentText is { } text)
+        {
+            return new SalesDocumentLine(JiwaIds.NewHex(), string.Empty, string.Empty, string.Empty, 0m, 0m) { CommentLine = true, CommentText = text };
+        }
+
         var item = !string.IsNullOrEmpty(line.InventoryID)
             ? inventory.Get(line.InventoryID)?.Record ?? throw JiwaErrors.RecordNotFound(InventoryWhat, "InventoryID", line.InventoryID)
             : inventory.Find(i => string.Equals(i.PartNo, line.PartNo, StringComparison.OrdinalIgnoreCase))
@@ -206,7 +261,16 @@ internal sealed class SalesDocumentWriter(SalesBook book, RecordStore<Debtor> de
         return new SalesDocumentLine(JiwaIds.NewHex(), item.InventoryID, item.PartNo, item.Description, line.Quantity, line.Price ?? item.DefaultPrice);
     }
 
-    private sealed record NewLine(string? InventoryID, string? PartNo, decimal Quantity, decimal? Price);
+    private sealed record NewLine(string? InventoryID, string? PartNo, decimal Quantity, decimal? Price, string? CommentText);
 
-    private sealed record LineEdit(string LineId, decimal? Quantity, decimal? Price);
+    private sealed record LineEdit(string LineId, decimal? Quantity, decimal? Price, string? Description, string? CommentText)
+    {
+        public SalesDocumentLine Apply(SalesDocumentLine line) => line with
+        {
+            Quantity = Quantity ?? line.Quantity,
+            Price = Price ?? line.Price,
+            Description = Description ?? line.Description,
+            CommentText = line.CommentLine ? CommentText ?? line.CommentText : line.CommentText,
+        };
+    }
 }

@@ -7,7 +7,8 @@ namespace ErpConnectors.Sandbox.Severa.Data;
 internal readonly struct Timeline
 {
     public static readonly DateTimeOffset Start = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    public static readonly DateTimeOffset End = new(2024, 12, 31, 0, 0, 0, TimeSpan.Zero);
+    // Up to the sandbox's start: the last rows changed in the last days, whatever day it runs (SeedAnchor).
+    public static readonly DateTimeOffset End = SeedAnchor.Now;
 
     private readonly int _seed;
     private readonly EntityKind _kind;

@@ -9,7 +9,9 @@ namespace ErpConnectors.Sandbox.Weavy.Data;
 /// Fills a new database from the seed: 20 baseusers (18 Active, 2 Disabled), 300 products, the customers asked
 /// for, and one to three contacts (two on average) for each of the first 1000 customers. Codes are fixed-width
 /// (C000001, CC000001, P0001, U001) so code order is also creation order. Seeded srvDateUTC values lie in
-/// 2023–2024 (fixed, so runs repeat); seven in ten records are already exported (srvExport 1), the rest 0.
+/// the two years before the sandbox started (on its clock; fixed per seed apart from that anchor), one in ten in its
+/// last twelve hours, so `-ChangedSince (Get-Date).AddDays(-1)` finds rows; seven in ten records are already
+/// exported (srvExport 1), the rest 0.
 /// </summary>
 internal static class WeavySeed
 {
@@ -18,12 +20,14 @@ internal static class WeavySeed
     public const int ProductCount = 300;
     public const int CustomersWithContacts = 1000;
 
-    private static readonly DateTime SeedStart = new(2023, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+    private const int SeedSpanSeconds = 2 * 365 * 86_400;
+    private const int RecentSpanSeconds = 12 * 3600;
     private static readonly DateTime CreatedStart = new(2012, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     public static WeavyDatabase Create(int seed, int customerCount, TimeProvider time)
     {
         var database = new WeavyDatabase(time);
+        DateTime anchor = database.UtcNow(); // seeded stamps end at the sandbox's start, on its own clock
 
         // A stream of its own (salted), so the Weavy data does not change when another system draws numbers.
         var random = new Random(unchecked((seed * 7919) + 0x3EA7));
@@ -34,7 +38,7 @@ internal static class WeavySeed
             var last = Pick(random, FrenchWords.LastNames);
             var login = string.Create(CultureInfo.InvariantCulture, $"{Slug(first)}.{Slug(last)}{i}");
             users.Put(Record(
-                random,
+                random, anchor,
                 WeavyDictionary.BaseUserEntity,
                 string.Create(CultureInfo.InvariantCulture, $"U{i:D3}"),
                 ("login", login),
@@ -47,7 +51,7 @@ internal static class WeavySeed
         for (var i = 1; i <= ProductCount; i++)
         {
             products.Put(Record(
-                random,
+                random, anchor,
                 WeavyDictionary.ProductEntity,
                 string.Create(CultureInfo.InvariantCulture, $"P{i:D4}"),
                 ("label", $"{Pick(random, FrenchWords.ProductNouns)} {Pick(random, FrenchWords.ProductAdjectives)} {i}"),
@@ -63,7 +67,7 @@ internal static class WeavySeed
             var code = string.Create(CultureInfo.InvariantCulture, $"C{i:D6}");
             var name = $"{Pick(random, FrenchWords.LastNames)} {Pick(random, FrenchWords.CompanyForms)}";
             customers.Put(Record(
-                random,
+                random, anchor,
                 WeavyDictionary.CustomerEntity,
                 code,
                 ("name", name),
@@ -80,7 +84,7 @@ internal static class WeavySeed
                 var first = Pick(random, FrenchWords.FirstNames);
                 var last = Pick(random, FrenchWords.LastNames);
                 contacts.Put(Record(
-                    random,
+                    random, anchor,
                     WeavyDictionary.CustomerContactEntity,
                     string.Create(CultureInfo.InvariantCulture, $"CC{++contactNumber:D6}"),
                     ("customer_ID", code),
@@ -94,11 +98,19 @@ internal static class WeavySeed
         return database;
     }
 
-    private static WeavyRecord Record(Random random, EntityDefinition entity, string code, params (string Name, object? Value)[] values)
+    // srvDateUTC before the anchor (as the server holds it: UTC, no zone); one draw, as before, so the rest of the
+    // seeded data is unchanged.
+    private static DateTime ServerDate(DateTime anchor, int draw)
+    {
+        int before = draw % 10 == 0 ? draw % RecentSpanSeconds : draw;
+        return WeavyDatabase.Stamp(anchor.AddSeconds(-before - 1), previous: null);
+    }
+
+    private static WeavyRecord Record(Random random, DateTime anchor, EntityDefinition entity, string code, params (string Name, object? Value)[] values)
     {
         var all = values.Select(v => KeyValuePair.Create(v.Name, v.Value)).ToList();
         all.Add(KeyValuePair.Create<string, object?>(entity.KeyName, code));
-        all.Add(KeyValuePair.Create<string, object?>(FieldDefinition.ServerDate, SeedStart.AddSeconds(random.Next(0, 2 * 365 * 86_400))));
+        all.Add(KeyValuePair.Create<string, object?>(FieldDefinition.ServerDate, ServerDate(anchor, random.Next(0, SeedSpanSeconds))));
         all.Add(KeyValuePair.Create<string, object?>(FieldDefinition.ServerExport, random.Next(10) < 7 ? 1L : 0L));
         return new WeavyRecord(entity, all, deleted: false);
     }

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Specialized;
+using System.Net;
 using System.Net.Http;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Connections;
+using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
 
@@ -47,8 +49,22 @@ internal abstract class CredentialLoginProvider : ITokenProvider
         var request = new ApiRequest(HttpMethod.Post, _route) { Body = body, Idempotent = true }; // a sign-in changes nothing twice
         DateTimeOffset now = DateTimeOffset.UtcNow;
         // Anonymous (no token to add) and sensitive (the body is never logged, even with -Debug).
-        using HttpResponseMessage response = await _runtime.SendAsync(request, output, cancellationToken, anonymous: true, sensitiveBody: true).ConfigureAwait(false);
-        return Read(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false), now);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _runtime.SendAsync(request, output, cancellationToken, anonymous: true, sensitiveBody: true).ConfigureAwait(false);
+        }
+        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // The sign-in itself was refused: that is the user name or password, whatever a system's parser says about
+            // refused tokens on other calls ("the access token expired").
+            throw ex.WithAction($"Check the user name and password, then run Connect-{ex.SystemName} again.");
+        }
+
+        using (response)
+        {
+            return Read(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false), now);
+        }
     }
 
     public Task<TokenSet?> RefreshAsync(TokenSet current, ICallOutput? output, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ namespace ErpConnectors.Core.Cmdlets;
 
 /// <summary>
 /// Flattens nested records into one level of scalar properties named by their path (customer.guid,
-/// address.country.name) and joins arrays into one string, so Export-Csv writes one value per cell.
+/// address.country.name) and joins arrays into one string, so Export-Csv writes one value per cell. Dates become
+/// ISO 8601 text, so the file reads the same in every culture and goes back in through Import-Csv.
 /// </summary>
 [Cmdlet(VerbsData.ConvertTo, "ErpFlatObject")]
 [OutputType(typeof(PSObject))]
@@ -207,16 +208,34 @@ public sealed class ConvertToErpFlatObjectCommand : PSCmdlet
             return Put(target, column, string.Join(ArraySeparator, parts), width);
         }
 
-        return Put(target, column, unwrapped is PSCustomObject ? Scalar(value) : unwrapped, width);
+        return Put(target, column, unwrapped switch
+        {
+            PSCustomObject => Scalar(value),
+            DateTimeOffset or DateTime => Scalar(unwrapped), // Export-Csv would write the culture's format
+            _ => unwrapped,
+        }, width);
     }
+
+    /// <summary>
+    /// ISO 8601, the same in every culture and read back by every cmdlet: 2024-10-11 for a day (a date without
+    /// time or zone), 2024-10-11T15:21:00+00:00 for a moment, fractions of a second only when there are any.
+    /// </summary>
+    internal static string IsoText(object moment) => moment switch
+    {
+        DateTimeOffset offset => offset.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Unspecified, TimeOfDay.Ticks: 0 } day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Utc } utc => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(moment, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
 
     private int Put(PSObject target, FlatColumn column, object? value, int width)
     {
         var property = new PSNoteProperty(column.Name ?? string.Empty, value);
         if (column.Row == _row || !column.Cached)
         {
-            // Two paths that flatten to one name ("a.b" and a -> b) get the engine's own duplicate-member error, as
-            // before; so does a column past the cache's cap, which cannot tell.
+            // Two paths that flatten to one name ("a.b" and a -> b) go through the engine's checked add, which keeps
+            // the last value, as before; so does a column past the cache's cap, which cannot tell.
             target.Properties.Add(property);
             return width + 1;
         }
@@ -296,8 +315,7 @@ public sealed class ConvertToErpFlatObjectCommand : PSCmdlet
         return unwrapped switch
         {
             null => string.Empty,
-            DateTimeOffset moment => moment.ToString("o", CultureInfo.InvariantCulture),
-            DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
+            DateTimeOffset or DateTime => IsoText(unwrapped),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => unwrapped.ToString() ?? string.Empty,
         };

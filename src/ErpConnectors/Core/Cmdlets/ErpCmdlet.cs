@@ -43,7 +43,7 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
     /// <param name="failuresTerminate">Every failure stops the pipeline (Connect: nothing can follow a failed login).</param>
     internal T? Run<T>(Func<ICallOutput, CancellationToken, Task<T>> work, object? target = null, int readAhead = 1000, bool failuresTerminate = false)
     {
-        var bridge = new PipelineBridge(readAhead, IsEnabled("Verbose", "VerbosePreference"), IsEnabled("Debug", "DebugPreference"), ShowsProgress());
+        var bridge = new PipelineBridge(readAhead, VerboseAsked(), IsEnabled("Debug", "DebugPreference"), ShowsProgress()) { Shape = OutputShape };
         try
         {
             return bridge.Run(this, work, StopToken);
@@ -64,6 +64,9 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>What each written object goes through first (null: nothing), e.g. <see cref="Json.DisplayColumns"/>.</summary>
+    internal virtual Func<object?, object?>? OutputShape => null;
+
     /// <summary>Reports a failure: terminating when nothing after it can work, otherwise for this item only.</summary>
     internal void Fail(ApiException exception, object? target = null)
     {
@@ -76,6 +79,34 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
+    /// <summary>
+    /// Writes a verbose line only when verbose output was asked for. Hides <see cref="Cmdlet.WriteVerbose"/> on
+    /// purpose: with -Debug alone PowerShell treats every verbose line as Inquire, a prompt, which fails in a
+    /// non-interactive host (runbooks).
+    /// </summary>
+    protected new void WriteVerbose(string text)
+    {
+        if (VerboseAsked())
+        {
+            base.WriteVerbose(text);
+        }
+    }
+
+    /// <summary>
+    /// -Debug without -Verbose means no verbose lines: the engine would prompt for each one, whatever $VerbosePreference
+    /// says (the debug lines carry the same calls). Otherwise -Verbose or $VerbosePreference decides.
+    /// </summary>
+    private bool VerboseAsked()
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (!bound.ContainsKey("Verbose") && bound.TryGetValue("Debug", out object? debug) && LanguagePrimitives.IsTrue(debug))
+        {
+            return false;
+        }
+
+        return IsEnabled("Verbose", "VerbosePreference");
+    }
+
     /// <summary>Whether -Verbose/-Debug (or the preference variable) asks for that stream.</summary>
     private bool IsEnabled(string parameter, string preferenceVariable)
     {
@@ -84,8 +115,25 @@ public abstract class ErpCmdlet : PSCmdlet, IDisposable
             return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
         }
 
-        return GetVariableValue(preferenceVariable) is ActionPreference preference &&
-            preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+        object? preference = CallerPreference(preferenceVariable) ?? GetVariableValue(preferenceVariable);
+        return preference is ActionPreference action && action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
+
+    /// <summary>
+    /// The preference as the engine applies it to this command: read in the caller's scope (a function's or a
+    /// test's $VerbosePreference), where GetVariableValue would read the module's scope, then the global one.
+    /// The engine keeps it on its command runtime (internal, in 5.1 and 7 alike); null if that ever changes.
+    /// </summary>
+    private object? CallerPreference(string preferenceVariable)
+    {
+        try
+        {
+            return CommandRuntime?.GetType().GetProperty(preferenceVariable, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(CommandRuntime);
+        }
+        catch (System.Reflection.TargetInvocationException)
+        {
+            return null;
+        }
     }
 
     // Progress is for people watching: not in hosts without a UI (runbooks, the embedded engine, remoting jobs).

@@ -35,4 +35,10 @@ internal interface ICallOutput
     /// call, so the pipeline thread wakes once for them instead of once a row. The array is the output's to keep.
     /// </summary>
     ValueTask WriteObjectsAsync(object?[] values, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once the pipeline has written at least <paramref name="count"/> of the objects emitted through this
+    /// output: a pager waits on it before it asks for a page further ahead, which bounds its read-ahead by design.
+    /// </summary>
+    ValueTask WhenWrittenAsync(long count, CancellationToken cancellationToken);
 }

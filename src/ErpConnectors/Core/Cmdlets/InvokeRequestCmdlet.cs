@@ -114,7 +114,8 @@ public abstract class InvokeRequestCmdlet<TConnection> : ConnectedCmdlet<TConnec
         var runtime = Runtime; // resolved on the pipeline thread, where the runspace's default connection lives
         Run(async (output, token) =>
         {
-            object? answer = await runtime.SendForValueAsync(request, RecordTypeName, output, token).ConfigureAwait(false);
+            // The escape hatch may reach routes that answer text (CSV, XML, plain text): those come back as a string.
+            object? answer = await runtime.SendForValueAsync(request, RecordTypeName, output, token, acceptText: true).ConfigureAwait(false);
             await ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
         }, target: Path);
     }

@@ -22,25 +22,54 @@ internal static class ListCmdletSupport
         return (first, (long)Math.Min(paging.Skip, long.MaxValue));
     }
 
-    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total is unknown to these APIs).</summary>
-    public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null, Func<object?, bool>? keep = null)
+    /// <summary>Streams a list; honours -First/-Skip/-IncludeTotalCount (the total where the answer gives one, else unknown).</summary>
+    public static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty = null, Func<object?, bool>? keep = null) =>
+        Stream(cmdlet, runtime, new[] { request }, strategy, typeName, activity, pageSize, arrayProperty, keep);
+
+    /// <summary>
+    /// Streams a list filtered by id lists ("any of these numbers"): when the lists make the URL too long for one
+    /// request, it is read in several (<see cref="LongListSplitter"/>), one list after another, as one list. A
+    /// record two parts both return (a field holding several values) goes out once, told apart by
+    /// <paramref name="identity"/>.
+    /// </summary>
+    public static void StreamIdLists(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, ApiRequest request, PagingStrategy strategy, string typeName, string activity, int pageSize, string identity, string? arrayProperty = null, Func<object?, bool>? keep = null, Func<string, bool>? isCommaList = null)
     {
-        var (first, skip) = Paging(cmdlet);
-        if (cmdlet.PagingParameters.IncludeTotalCount)
+        IReadOnlyList<ApiRequest> parts = LongListSplitter.Split(request, runtime.BaseUri, isCommaList);
+        if (parts.Count > 1)
         {
-            cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount(0, 0.0));
+            cmdlet.WriteVerbose($"{runtime.SystemName}: the id lists make a URL too long for one request; reading them in {parts.Count} requests.");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            Func<object?, bool>? filter = keep;
+            keep = record => (filter is null || filter(record)) && (IdOf(record, identity) is not { } id || seen.Add(id));
         }
 
+        Stream(cmdlet, runtime, parts, strategy, typeName, activity, pageSize, arrayProperty, keep);
+    }
+
+    private static string? IdOf(object? record, string identity) =>
+        record is PSObject item && item.Properties[identity]?.Value is { } value ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static void Stream(ConnectedCmdletBase cmdlet, ConnectionRuntime runtime, IReadOnlyList<ApiRequest> parts, PagingStrategy strategy, string typeName, string activity, int pageSize, string? arrayProperty, Func<object?, bool>? keep)
+    {
+        var (first, skip) = Paging(cmdlet);
+        PagingParameters paging = cmdlet.PagingParameters;
         if (first == 0)
         {
+            if (paging.IncludeTotalCount)
+            {
+                cmdlet.WriteObject(paging.NewTotalCount(0, 0.0));
+            }
+
             return;
         }
 
-        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep };
-        // Half a page of records waits for the consumer: the pager then cannot finish a page, and so cannot ask for
-        // the one after the page already requested, before the consumer has taken most of it. Read-ahead stays one
-        // page (requested on the previous page's headers), and a pipeline that stops early leaves at most that one.
-        cmdlet.Run((output, token) => Pager.StreamAsync(runtime, request, strategy, query, output, token), readAhead: Math.Max(1, pageSize / 2));
+        Func<long?, object>? totalCount = paging.IncludeTotalCount
+            ? total => total is long known ? paging.NewTotalCount((ulong)Math.Max(0, known), 1.0) : paging.NewTotalCount(0, 0.0)
+            : null;
+        var query = new PageQuery(typeName, activity) { PageSize = pageSize, First = first, Skip = skip, ArrayProperty = arrayProperty, Keep = keep, TotalCount = totalCount };
+        // Half a page of records waits for the consumer; the pager itself asks for a page only once the pipeline has
+        // written the one two before it, so a pipeline that stops early leaves at most the next page requested.
+        cmdlet.Run((output, token) => Pager.StreamAsync(runtime, parts, strategy, query, output, token), readAhead: Math.Max(1, pageSize / 2));
     }
 
     /// <summary>

@@ -20,6 +20,10 @@ internal sealed class PipelineBridge : ICallOutput
 
     private readonly BlockingCollection<Item> _queue = new(new ConcurrentQueue<Item>());
     private readonly SemaphoreSlim _objectSlots;
+    private readonly object _writtenGate = new();
+    private readonly System.Collections.Generic.List<(long Count, TaskCompletionSource<bool> Done)> _writtenWaiters = new();
+    private long _written;
+    private int _waiterCount;
 
     public PipelineBridge(int capacity, bool verbose, bool debug, bool progress)
     {
@@ -35,7 +39,17 @@ internal sealed class PipelineBridge : ICallOutput
 
     public bool ProgressEnabled { get; }
 
-    public void Verbose(string message) => Post(Kind.Verbose, message);
+    /// <summary>Applied to each object on the pipeline thread, just before it is written (e.g. its display columns).</summary>
+    public Func<object?, object?>? Shape { get; set; }
+
+    public void Verbose(string message)
+    {
+        // Never write a stream nobody asked for: with -Debug alone the engine would prompt for each verbose line.
+        if (VerboseEnabled)
+        {
+            Post(Kind.Verbose, message);
+        }
+    }
 
     public void Debug(string message) => Post(Kind.Debug, message);
 
@@ -84,6 +98,60 @@ internal sealed class PipelineBridge : ICallOutput
         if (count > start)
         {
             Post(Kind.Objects, new ArraySegment<object?>(values, start, count - start));
+        }
+    }
+
+    public ValueTask WhenWrittenAsync(long count, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Read(ref _written) >= count)
+        {
+            return default;
+        }
+
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_writtenGate)
+        {
+            _writtenWaiters.Add((count, done));
+            _waiterCount = _writtenWaiters.Count;
+        }
+
+        ReleaseWaiters(); // the last write may have come between the check and the adding
+        return new ValueTask(WaitAsync(done, cancellationToken));
+    }
+
+    private static async Task WaitAsync(TaskCompletionSource<bool> done, CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetCanceled(), done))
+        {
+            await done.Task.ConfigureAwait(false);
+        }
+    }
+
+    // On the pipeline thread, after each WriteObject has returned (the consumer has taken the object).
+    private void Written()
+    {
+        Interlocked.Increment(ref _written);
+        if (Volatile.Read(ref _waiterCount) > 0)
+        {
+            ReleaseWaiters();
+        }
+    }
+
+    private void ReleaseWaiters()
+    {
+        lock (_writtenGate)
+        {
+            long written = Interlocked.Read(ref _written);
+            for (int i = _writtenWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_writtenWaiters[i].Count <= written)
+                {
+                    _writtenWaiters[i].Done.TrySetResult(true);
+                    _writtenWaiters.RemoveAt(i);
+                }
+            }
+
+            _waiterCount = _writtenWaiters.Count;
         }
     }
 
@@ -146,14 +214,16 @@ internal sealed class PipelineBridge : ICallOutput
                     return;
                 case Kind.Object:
                     _objectSlots.Release();
-                    cmdlet.WriteObject(Built(item.Payload));
+                    cmdlet.WriteObject(Shaped(Built(item.Payload)));
+                    Written();
                     break;
                 case Kind.Objects:
                     var objects = (ArraySegment<object?>)item.Payload!;
                     _objectSlots.Release(objects.Count);
                     for (int i = 0; i < objects.Count; i++)
                     {
-                        cmdlet.WriteObject(Built(objects.Array![objects.Offset + i]));
+                        cmdlet.WriteObject(Shaped(Built(objects.Array![objects.Offset + i])));
+                        Written();
                     }
 
                     break;
@@ -175,6 +245,8 @@ internal sealed class PipelineBridge : ICallOutput
             }
         }
     }
+
+    private object? Shaped(object? value) => Shape is { } shape ? shape(value) : value;
 
     private static object? Built(object? value) => value is IDeferredValue deferred ? deferred.Resolve() : value;
 

@@ -149,30 +149,91 @@ internal sealed class ConnectionRuntime : IDisposable
         return response;
     }
 
-    /// <summary>Sends a request and reads the whole answer as one value (a record, a list, or null for 204).</summary>
-    public async Task<object?> SendForValueAsync(ApiRequest request, string? typeName, ICallOutput? output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request and reads the whole answer as one value (a record, a list, or null for an empty answer). The
+    /// body must be JSON: anything else is an <see cref="ErrorMapper.UnexpectedBody"/> error, except text a caller
+    /// asked for (<paramref name="acceptText"/>: CSV, XML, plain text come back as a string; HTML never does, it is
+    /// a proxy's page far more often than an answer). A safe read whose body breaks off is sent again.
+    /// </summary>
+    public async Task<object?> SendForValueAsync(ApiRequest request, string? typeName, ICallOutput? output, CancellationToken cancellationToken, bool acceptText = false)
     {
-        using HttpResponseMessage response = await SendAsync(request, output, cancellationToken).ConfigureAwait(false);
-        return await ReadValueAsync(response, typeName, cancellationToken).ConfigureAwait(false);
+        for (int attempt = 1; ; attempt++)
+        {
+            using HttpResponseMessage response = await SendAsync(request, output, cancellationToken).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+            {
+                if (request.Idempotent && attempt <= Options.Retry.MaxRetries)
+                {
+                    output?.Verbose($"{SystemName} {request.Describe()}: the answer broke off ({ex.Message}); reading it again");
+                    continue;
+                }
+
+                throw ErrorMapper.FromTransport(SystemName, request.Describe(), ex);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return ReadValue(bytes, response, typeName, acceptText, SystemName, request.Describe());
+        }
     }
 
-    public static async Task<object?> ReadValueAsync(HttpResponseMessage response, string? typeName, CancellationToken cancellationToken)
+    /// <summary>A whole answer's bytes as a value; see <see cref="SendForValueAsync"/> for what is accepted.</summary>
+    internal static object? ReadValue(byte[] bytes, HttpResponseMessage response, string? typeName, bool acceptText, string systemName, string call)
     {
-        if (response.Content is null)
+        string? mediaType = response.Content?.Headers.ContentType?.MediaType;
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (mediaType is not null && !IsJson(mediaType) && !LooksLikeJson(bytes, start))
         {
-            return null;
+            if (bytes.Length == start)
+            {
+                return null;
+            }
+
+            if (acceptText && !mediaType.EndsWith("html", StringComparison.OrdinalIgnoreCase))
+            {
+                // XML metadata, CSV, plain text, to a caller of Invoke-*Request: handed over as text.
+                return ErrorBody.Decode(bytes, bytes.Length, response.Content!.Headers.ContentType!.CharSet);
+            }
+
+            throw ErrorMapper.UnexpectedBody(systemName, call, response.StatusCode, mediaType, ErrorBody.Excerpt(bytes, bytes.Length), "it is not JSON");
         }
 
-        byte[] bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !IsJson(mediaType))
+        try
         {
-            // XML metadata, CSV, plain text: handed over as text rather than failing as bad JSON.
-            return bytes.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(bytes);
+            return ParseValue(start == 0 ? bytes : bytes.AsSpan(start).ToArray(), typeName);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException || ex is InvalidOperationException || ex is FormatException)
+        {
+            throw ErrorMapper.UnexpectedBody(systemName, call, response.StatusCode, mediaType, ErrorBody.Excerpt(bytes, bytes.Length), Problem(ex), ex);
+        }
+    }
+
+    /// <summary>What was wrong with a body that did not parse, in words.</summary>
+    internal static string Problem(Exception exception) => exception.Message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0
+        ? "its JSON is nested deeper than the 64 levels a record may have"
+        : $"it is not valid JSON ({exception.Message.TrimEnd('.')})";
+
+    // A server that labels JSON as text/html or text/plain (some PHP stacks do) is still believed when the body is JSON.
+    private static bool LooksLikeJson(byte[] bytes, int start)
+    {
+        for (int i = start; i < bytes.Length; i++)
+        {
+            switch (bytes[i])
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    continue;
+                case (byte)'{' or (byte)'[':
+                    return true;
+                default:
+                    return false;
+            }
         }
 
-        return ParseValue(bytes, typeName);
+        return false;
     }
 
     private static bool IsJson(string mediaType) =>
@@ -186,7 +247,7 @@ internal sealed class ConnectionRuntime : IDisposable
             return null;
         }
 
-        var reader = new System.Text.Json.Utf8JsonReader(bytes);
+        var reader = new System.Text.Json.Utf8JsonReader(bytes, JsonElementStream.ReaderOptions);
         if (!reader.Read())
         {
             return null;
@@ -198,13 +259,42 @@ internal sealed class ConnectionRuntime : IDisposable
             var items = new System.Collections.Generic.List<object?>();
             while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
             {
-                items.Add(PSObjectConverter.ReadTopLevel(ref reader, typeName));
+                items.Add(WithoutControlInformation(PSObjectConverter.ReadTopLevel(ref reader, typeName)));
             }
 
             return items.ToArray();
         }
 
-        return PSObjectConverter.ReadTopLevel(ref reader, typeName);
+        return WithoutControlInformation(PSObjectConverter.ReadTopLevel(ref reader, typeName));
+    }
+
+    /// <summary>
+    /// OData control information (@odata.context, @odata.etag...) describes the answer, not the record: it never
+    /// becomes a property (it would be the first CSV column of Get-QicsEntity -Id, or a JSON key sent back).
+    /// </summary>
+    private static object? WithoutControlInformation(object? value)
+    {
+        if (value is System.Management.Automation.PSObject record)
+        {
+            System.Collections.Generic.List<string>? envelope = null;
+            foreach (var property in record.Properties)
+            {
+                if (property.Name.StartsWith("@odata.", StringComparison.OrdinalIgnoreCase))
+                {
+                    (envelope ??= new()).Add(property.Name);
+                }
+            }
+
+            if (envelope is not null)
+            {
+                foreach (string name in envelope)
+                {
+                    record.Properties.Remove(name);
+                }
+            }
+        }
+
+        return value;
     }
 
     /// <summary>Opens the body of a list answer as a stream of elements.</summary>

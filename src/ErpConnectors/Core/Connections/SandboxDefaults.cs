@@ -1,4 +1,6 @@
 using System;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 
 namespace ErpConnectors.Core.Connections;
 
@@ -31,15 +33,35 @@ internal static class SandboxDefaults
     public const string MicrobizzUserName = "sandbox-user";
     public const string MicrobizzPassword = "sandbox-password";
 
-    /// <summary>The sandbox root: $env:ERPCONNECTORS_SANDBOX_URI, or http://127.0.0.1:5380/.</summary>
+    // The sandbox Start-ErpSandbox started in a session (runspace): that session's -Sandbox goes there first.
+    private static readonly ConditionalWeakTable<Runspace, StrongBox<Uri?>> SessionRoots = new();
+
+    /// <summary>
+    /// The sandbox root: the one Start-ErpSandbox started in this session, else $env:ERPCONNECTORS_SANDBOX_URI,
+    /// else http://127.0.0.1:5380/.
+    /// </summary>
     public static Uri Root
     {
         get
         {
+            if (Runspace.DefaultRunspace is { } runspace && SessionRoots.TryGetValue(runspace, out StrongBox<Uri?>? session) && session.Value is { } started)
+            {
+                return started;
+            }
+
             string? configured = Environment.GetEnvironmentVariable(UriVariable);
             return Uri.TryCreate(configured, UriKind.Absolute, out Uri? uri)
                 ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/")
                 : new Uri($"http://127.0.0.1:{DefaultPort}/");
+        }
+    }
+
+    /// <summary>Sets (null: clears) this session's sandbox root; Start-ErpSandbox and Stop-ErpSandbox call it.</summary>
+    public static void SetSessionRoot(Uri? root)
+    {
+        if (Runspace.DefaultRunspace is { } runspace)
+        {
+            SessionRoots.GetValue(runspace, _ => new StrongBox<Uri?>()).Value = root;
         }
     }
 }

@@ -53,6 +53,18 @@ internal sealed class ApiException : Exception
             IsTerminating = IsTerminating,
         };
 
+    /// <summary>The same failure with another recommended action (a refused sign-in is about the credential).</summary>
+    public ApiException WithAction(string recommendedAction) =>
+        new(SystemName, Message, Category, ErrorId, InnerException)
+        {
+            StatusCode = StatusCode,
+            Call = Call,
+            VendorCode = VendorCode,
+            RecommendedAction = recommendedAction,
+            Target = Target,
+            IsTerminating = IsTerminating,
+        };
+
     public bool IsAuthenticationFailure => StatusCode is HttpStatusCode.Unauthorized || Category == ErrorCategory.AuthenticationError;
 
     public static ApiException NotConnected(string systemName) =>

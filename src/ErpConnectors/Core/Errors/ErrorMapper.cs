@@ -27,15 +27,14 @@ internal static class ErrorMapper
         _ => ErrorCategory.NotSpecified,
     };
 
-    /// <summary>Reads a failed response (it is consumed) and builds the exception to throw.</summary>
+    /// <summary>
+    /// Reads a failed response (only its first <see cref="ErrorBody.Cap"/> bytes: the rest is left unread and goes
+    /// when the caller disposes the response) and builds the exception to throw.
+    /// </summary>
     /// <param name="redact">Masks what the request carried (secrets a gateway may echo) before the body is used at all.</param>
     public static async Task<ApiException> FromResponseAsync(string systemName, HttpResponseMessage response, IErrorParser? parser, string call, Func<string, string>? redact = null)
     {
-        string body = string.Empty;
-        if (response.Content is not null)
-        {
-            body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        }
+        string body = await ErrorBody.ReadAsync(response.Content).ConfigureAwait(false);
 
         body = redact?.Invoke(body) ?? body;
 
@@ -59,7 +58,7 @@ internal static class ErrorMapper
             systemName,
             $"{systemName} {call} failed ({(int)status} {response.ReasonPhrase}): {message}",
             vendor?.Category ?? CategoryOf(status),
-            $"{systemName}.{vendor?.Code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+            $"{systemName}.{ErrorIdOf(status, vendor)}")
         {
             StatusCode = status,
             Call = call,
@@ -84,6 +83,35 @@ internal static class ErrorMapper
 
     private const string MayHaveApplied = ". The server may have applied it before it stopped answering; it was not sent again, so that it is not applied twice. Read the record again to see whether the change is there before you repeat it.";
 
+    /// <summary>
+    /// A success status whose body is not what the route promises (a proxy's HTML sign-in page, text, a broken or
+    /// absurdly nested JSON): never believed as a record.
+    /// </summary>
+    public static ApiException UnexpectedBody(string systemName, string call, HttpStatusCode status, string? contentType, string excerpt, string problem, Exception? inner = null)
+    {
+        string type = string.IsNullOrEmpty(contentType) ? "no content type" : contentType!;
+        string shown = excerpt.Length == 0 ? "(empty body)" : $"'{excerpt}'";
+        return new ApiException(
+            systemName,
+            $"{systemName} {call} answered {(int)status} with {type}, not the JSON this call expects: {problem}. The body begins: {shown}",
+            ErrorCategory.InvalidResult,
+            $"{systemName}.UnexpectedResponse",
+            inner)
+        {
+            StatusCode = status,
+            Call = call,
+            RecommendedAction = $"Something other than {systemName} may have answered (a proxy's or gateway's sign-in or error page): check the base URI and the network path, then try again.",
+        };
+    }
+
+    /// <summary>A page whose body broke off on every attempt to read it: the list ends here, with what came before it written.</summary>
+    public static ApiException PageBrokenOff(string systemName, string call, int page, long rowsBefore, int attempts, Exception inner) =>
+        new(systemName, $"{systemName} {call}: page {page} (after {rowsBefore} rows) broke off before its end {attempts} times in a row, so the list ends here: {Innermost(inner).Message}", ErrorCategory.ConnectionError, $"{systemName}.PageBrokenOff", inner)
+        {
+            Call = call,
+            RecommendedAction = "The rows written so far are complete and in order; run the command again (with -Skip to continue) once the network is stable.",
+        };
+
     public static ErrorRecord ToErrorRecord(ApiException exception, object? target = null)
     {
         var record = new ErrorRecord(exception, exception.ErrorId, exception.Category, target ?? exception.Target)
@@ -104,6 +132,11 @@ internal static class ErrorMapper
         {
             ErrorDetails = new ErrorDetails(message),
         };
+
+    // A 404 is NotFound whatever the vendor calls it (Severa answers a missing guid with type InvalidParameter): a
+    // script tells "no such record" from "bad input" by the id. The vendor's own code stays in VendorCode.
+    private static string ErrorIdOf(HttpStatusCode status, VendorError? vendor) =>
+        status == HttpStatusCode.NotFound ? "NotFound" : vendor?.Code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? DefaultAction(HttpStatusCode status, string systemName) => (int)status switch
     {

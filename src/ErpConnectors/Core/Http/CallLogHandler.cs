@@ -8,7 +8,7 @@ namespace ErpConnectors.Core.Http;
 
 /// <summary>
 /// Outermost handler: one -Verbose line per call (method, path, status, milliseconds, retries) and, with -Debug,
-/// headers and bodies with every secret redacted. Token endpoint bodies are never shown, redacted or not.
+/// headers and bodies with every secret redacted. Each stream is written only when it was asked for. Token endpoint bodies are never shown, redacted or not.
 /// </summary>
 internal sealed class CallLogHandler : DelegatingHandler
 {
@@ -33,17 +33,30 @@ internal sealed class CallLogHandler : DelegatingHandler
         try
         {
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            output.Verbose($"{line} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{Retries(call)}");
+            if (output.VerboseEnabled)
+            {
+                output.Verbose($"{line} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{Retries(call)}");
+            }
+
             if (output.DebugEnabled)
             {
-                output.Debug($"{line} -> {(int)response.StatusCode}\n{Redactor.Describe(response.Headers, response.Content?.Headers)}{await BodyAsync(response.Content, call).ConfigureAwait(false)}");
+                output.Debug($"{line} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms{Retries(call)}\n{Redactor.Describe(response.Headers, response.Content?.Headers)}{await BodyAsync(response.Content, call).ConfigureAwait(false)}");
             }
 
             return response;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            output.Verbose($"{line} -> failed in {clock.ElapsedMilliseconds} ms{Retries(call)}: {ex.Message}");
+            string failed = $"{line} -> failed in {clock.ElapsedMilliseconds} ms{Retries(call)}: {ex.Message}";
+            if (output.VerboseEnabled)
+            {
+                output.Verbose(failed);
+            }
+            else
+            {
+                output.Debug(failed);
+            }
+
             throw;
         }
     }

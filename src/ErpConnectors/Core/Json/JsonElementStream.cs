@@ -18,6 +18,7 @@ namespace ErpConnectors.Core.Json;
 internal sealed class JsonElementStream : IDisposable
 {
     private const int InitialBufferSize = 32 * 1024;
+    private const int HeadSize = 512;
 
     private enum Phase { Start, InEnvelope, InArray, Done }
 
@@ -35,6 +36,8 @@ internal sealed class JsonElementStream : IDisposable
     private Phase _phase;
     private bool _enveloped;
     private PendingRecords? _pending;
+    private bool _bomChecked;
+    private byte[] _head = Array.Empty<byte>();
 
     public JsonElementStream(Stream stream, string? arrayProperty, string? typeName)
     {
@@ -58,6 +61,35 @@ internal sealed class JsonElementStream : IDisposable
     /// <summary>Whether the body held an array where one was expected (false for an empty or null answer).</summary>
     public bool FoundArray { get; private set; }
 
+    /// <summary>The body was empty (or only whitespace): no JSON at all, not even null.</summary>
+    public bool EmptyBody { get; private set; }
+
+    /// <summary>
+    /// How the body began, for a message when it is not what was expected: its first bytes, read further (up to a
+    /// few hundred bytes) when the reader stopped at the first wrong one.
+    /// </summary>
+    public async Task<string> ExcerptAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            byte[] more = new byte[HeadSize];
+            int read;
+            while (!_final && _head.Length < HeadSize && (read = await _stream.ReadAsync(more, 0, HeadSize - _head.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                byte[] head = new byte[_head.Length + read];
+                Buffer.BlockCopy(_head, 0, head, 0, _head.Length);
+                Buffer.BlockCopy(more, 0, head, _head.Length, read);
+                _head = head;
+            }
+        }
+        catch (IOException)
+        {
+            // What arrived is excerpt enough.
+        }
+
+        return Errors.ErrorBody.Excerpt(_head, _head.Length);
+    }
+
     /// <summary>The next element converted to a PowerShell value (see <see cref="DeferRecords"/>); false at the end of the array.</summary>
     public async ValueTask<(bool Found, object? Value)> ReadNextAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +107,7 @@ internal sealed class JsonElementStream : IDisposable
                 default:
                     if (_final)
                     {
-                        throw new JsonException("The response ended in the middle of a JSON value.");
+                        throw new BodyEndedEarlyException();
                     }
 
                     await FillAsync(cancellationToken).ConfigureAwait(false);
@@ -94,13 +126,32 @@ internal sealed class JsonElementStream : IDisposable
             return Step.Finished;
         }
 
+        if (_phase == Phase.Start && !_bomChecked)
+        {
+            // A UTF-8 byte-order mark is legal before JSON text (RFC 8259 lets a parser ignore it); the reader refuses it.
+            if (_end - _start < 3 && !_final && IsBomPrefix(_end - _start))
+            {
+                return Step.NeedMore;
+            }
+
+            if (_end - _start >= 3 && IsBomPrefix(3))
+            {
+                _start += 3;
+            }
+
+            _bomChecked = true;
+        }
+
         if (_phase == Phase.Start && _final && IsBlank())
         {
             _phase = Phase.Done; // an empty body (204, or only whitespace): nothing to stream
+            EmptyBody = true;
             return Step.Finished;
         }
 
-        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
+        // Only the body's first token is read as final: once inside the array, a body that ends early must read as
+        // "more needed" (and so as a body cut off), not as the reader's own syntax error.
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final && _phase == Phase.Start, _state);
         if (!reader.Read())
         {
             return Step.NeedMore;
@@ -203,6 +254,20 @@ internal sealed class JsonElementStream : IDisposable
         }
     }
 
+    private bool IsBomPrefix(int length)
+    {
+        ReadOnlySpan<byte> bom = stackalloc byte[] { 0xEF, 0xBB, 0xBF };
+        for (int i = 0; i < length; i++)
+        {
+            if (_buffer[_start + i] != bom[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Utf8JsonReader throws on a final block without a token, so an empty body is recognised before it reads.
     private bool IsBlank()
     {
@@ -245,6 +310,14 @@ internal sealed class JsonElementStream : IDisposable
         if (read == 0)
         {
             _final = true;
+        }
+        else if (_head.Length < HeadSize)
+        {
+            int keep = Math.Min(HeadSize - _head.Length, read);
+            byte[] head = new byte[_head.Length + keep];
+            Buffer.BlockCopy(_head, 0, head, 0, _head.Length);
+            Buffer.BlockCopy(_buffer, _end, head, _head.Length, keep);
+            _head = head;
         }
 
         _end += read;

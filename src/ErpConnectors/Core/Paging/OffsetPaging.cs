@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Core.Paging;
@@ -42,6 +43,11 @@ internal sealed class OffsetPaging : PagingStrategy
 
         _askForTotal?.Invoke(request);
     }
+
+    public override long? TotalOf(JsonElementStream elements) =>
+        _totalProperty is not null && elements.Envelope.TryGetValue(_totalProperty, out object? total) && total is not null
+            ? Convert.ToInt64(total, CultureInfo.InvariantCulture)
+            : null;
 
     public override bool Next(ApiRequest request, PageResult page)
     {

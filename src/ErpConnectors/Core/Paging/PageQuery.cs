@@ -29,6 +29,12 @@ internal sealed class PageQuery
     /// </summary>
     public System.Func<object?, bool>? Keep { get; init; }
 
+    /// <summary>
+    /// -IncludeTotalCount: makes the count object from the total the answer gave (null when it gave none). The
+    /// pager writes it once, before the first record.
+    /// </summary>
+    public System.Func<long?, object>? TotalCount { get; init; }
+
     /// <summary>The property holding the array in an enveloped answer (Results, value); null for a bare array.</summary>
     public string? ArrayProperty { get; init; }
 }

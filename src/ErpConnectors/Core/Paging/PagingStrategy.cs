@@ -42,6 +42,9 @@ internal abstract class PagingStrategy
     /// </summary>
     public virtual bool? NextFromHeaders(ApiRequest request, System.Net.Http.HttpResponseMessage response) => null;
 
+    /// <summary>The number of records in the whole list, when the answer says (AutoQuery's Total); else null.</summary>
+    public virtual long? TotalOf(JsonElementStream elements) => null;
+
     /// <returns>False when the list has ended.</returns>
     public abstract bool Next(ApiRequest request, PageResult page);
 }

@@ -77,6 +77,14 @@ internal sealed class ApiRequest
         return Add(key, value);
     }
 
+    /// <summary>Replaces every value of <paramref name="key"/> with <paramref name="values"/>, where the first one stood.</summary>
+    public void ReplaceAll(string key, IEnumerable<string> values)
+    {
+        int at = _query.FindIndex(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
+        _query.RemoveAll(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
+        _query.InsertRange(at < 0 ? _query.Count : at, values.Select(value => new KeyValuePair<string, string>(key, value)));
+    }
+
     public string? GetQueryValue(string key) =>
         _query.Where(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Select(pair => pair.Value).LastOrDefault();
 
@@ -127,6 +135,29 @@ internal sealed class ApiRequest
         }
 
         return uri;
+    }
+
+    /// <summary>
+    /// The request as it is now, for sending again later (a page read once more after its body broke off) while
+    /// this one moves on to the next page.
+    /// </summary>
+    public ApiRequest Snapshot()
+    {
+        var copy = new ApiRequest(Method, Path)
+        {
+            Body = Body,
+            ContentType = ContentType,
+            Idempotent = Idempotent,
+            SessionBound = SessionBound,
+            Absolute = Absolute,
+        };
+        copy._query.AddRange(_query);
+        foreach (var header in Headers)
+        {
+            copy.Headers[header.Key] = header.Value;
+        }
+
+        return copy;
     }
 
     /// <summary>"GET /customers" for messages (no query string: on some systems it may hold secrets).</summary>

@@ -8,7 +8,7 @@ namespace ErpConnectors.Jiwa.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "JiwaDebtor", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(JiwaTypeNames.Debtor)]
-public sealed class GetJiwaDebtorCommand : JiwaListCmdlet
+public sealed class GetJiwaDebtorCommand : JiwaChangeListCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
     [ValidateNotNullOrEmpty]

@@ -8,7 +8,7 @@ namespace ErpConnectors.Jiwa.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "JiwaInventory", DefaultParameterSetName = "List", SupportsPaging = true)]
 [OutputType(JiwaTypeNames.Inventory)]
-public sealed class GetJiwaInventoryCommand : JiwaListCmdlet
+public sealed class GetJiwaInventoryCommand : JiwaChangeListCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
     [ValidateNotNullOrEmpty]

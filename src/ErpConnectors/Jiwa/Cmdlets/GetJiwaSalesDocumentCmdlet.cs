@@ -7,7 +7,7 @@ namespace ErpConnectors.Jiwa.Cmdlets;
 /// Get-JiwaSalesOrder and Get-JiwaSalesQuote: documents by id (optionally stateful), or the resource's AutoQuery
 /// list, all of it or one debtor's (-DebtorID, or piped debtors).
 /// </summary>
-public abstract class GetJiwaSalesDocumentCmdlet : JiwaListCmdlet
+public abstract class GetJiwaSalesDocumentCmdlet : JiwaChangeListCmdlet
 {
     /// <summary>Reads the documents statefully (kept in this session for Set-* -Stateful and Save-JiwaRecord).</summary>
     [Parameter(ParameterSetName = "ById")]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Requests;
@@ -53,6 +54,7 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
     /// <summary>Fields to sort by, in order.</summary>
     [Parameter(ParameterSetName = "List")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(JiwaFieldCompleter))]
     public string[]? OrderBy { get; set; }
 
     /// <summary>Sorts by -OrderBy descending.</summary>
@@ -66,6 +68,9 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
 
     internal abstract JiwaResource Resource { get; }
 
+    /// <summary>The AutoQuery filter a -ChangedSince adds, if the cmdlet has one.</summary>
+    internal virtual DictionaryEntry? ChangeFilter() => null;
+
     /// <summary>Streams the AutoQuery list with the bound filters plus <paramref name="extra"/> (e.g. DebtorID).</summary>
     internal void StreamList(IDictionary? extra = null)
     {
@@ -75,11 +80,23 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
             ThrowTerminatingError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.DescendingWithoutOrderBy", "-Descending sorts by -OrderBy: name the fields to sort by.", Descending));
         }
 
+        if (ChangeFilter() is { } changed)
+        {
+            var merged = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in extra ?? new Hashtable())
+            {
+                merged[entry.Key] = entry.Value;
+            }
+
+            merged[changed.Key] = changed.Value;
+            extra = merged;
+        }
+
         if (extra is not null && Filter is not null)
         {
             foreach (object key in extra.Keys)
             {
-                if (Filter.ContainsKey(key))
+                if (Filter.Keys.Cast<object>().Any(k => string.Equals(k?.ToString(), key.ToString(), StringComparison.OrdinalIgnoreCase)))
                 {
                     ThrowTerminatingError(Core.Errors.ErrorMapper.InvalidArgument("Jiwa.FilterTwice", $"'{key}' is given both as a parameter and in -Filter: give it once.", key));
                 }
@@ -93,10 +110,41 @@ public abstract class JiwaListCmdlet : JiwaCmdlet
         }
 
         JiwaQuery.AddOrder(request, OrderBy, Descending);
-        ListCmdletSupport.Stream(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, JiwaApi.ResultsProperty);
+        ListCmdletSupport.StreamIdLists(this, Runtime, request, JiwaApi.AutoQueryPaging(), Resource.TypeName, $"Reading Jiwa {Resource.Noun}s", PageSize, Resource.Key, JiwaApi.ResultsProperty, Resource.ListAliases.Count == 0 ? null : AddAliases, isCommaList: JiwaQuery.IsInList);
+    }
+
+    // Runs as each row streams (the pager's per-row hook); keeps every row.
+    private bool AddAliases(object? row)
+    {
+        if (row is PSObject record)
+        {
+            foreach (var (listName, recordName) in Resource.ListAliases)
+            {
+                if (record.Properties[recordName] is null && record.Properties[listName] is { } source)
+                {
+                    record.Properties.Add(new PSNoteProperty(recordName, source.Value));
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Reads records by id; a missing one is a non-terminating ObjectNotFound naming it.</summary>
     internal void GetById(string[] ids, bool stateful) =>
         ListCmdletSupport.GetEach(this, Runtime, ids, id => JiwaApi.MarkStateful(ApiRequest.Get(Resource.One(id)), stateful), Resource.TypeName);
+}
+
+/// <summary>
+/// A list whose rows carry LastSavedDateTime (debtors, inventory, sales orders and quotes; the transaction list has
+/// no such column): -ChangedSince reads only the rows saved at or after a moment, the feed a sync runs on.
+/// </summary>
+public abstract class JiwaChangeListCmdlet : JiwaListCmdlet
+{
+    /// <summary>Only rows saved at or after this moment: LastSavedDateTimeGreaterThanOrEqualTo (inclusive, chosen, like Severa's changedSince).</summary>
+    [Parameter(ParameterSetName = "List")]
+    public DateTime? ChangedSince { get; set; }
+
+    internal override DictionaryEntry? ChangeFilter() =>
+        ChangedSince is { } since ? new DictionaryEntry(JiwaApi.ChangedSinceFilter, JiwaQuery.Format(since)) : null;
 }

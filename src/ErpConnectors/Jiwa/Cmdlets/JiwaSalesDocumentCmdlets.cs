@@ -45,12 +45,12 @@ public abstract class NewJiwaSalesDocumentCmdlet : JiwaCmdlet
 
     internal abstract JiwaSalesDocument Document { get; }
 
-    /// <summary>The document's own date parameter (-ExpectedDeliveryDate on orders, -ExpiryDate on quotes).</summary>
+    /// <summary>-ExpectedDeliveryDate, a header field of orders and quotes alike.</summary>
     internal abstract DateTime? Date { get; }
 
     protected override void ProcessRecord()
     {
-        var (lines, invalid) = Document.Lines(Line, allowUpdates: false);
+        var (lines, invalid) = Document.Lines(Line, allowUpdates: false, WriteWarning);
         if (invalid is not null)
         {
             WriteError(invalid);
@@ -129,12 +129,12 @@ public abstract class SetJiwaSalesDocumentCmdlet : JiwaCmdlet
 
     internal abstract string Id { get; }
 
-    /// <summary>The document's own date parameter (-ExpectedDeliveryDate on orders, -ExpiryDate on quotes).</summary>
+    /// <summary>-ExpectedDeliveryDate, a header field of orders and quotes alike.</summary>
     internal abstract DateTime? Date { get; }
 
     protected override void ProcessRecord()
     {
-        var (lines, invalid) = Document.Lines(Line, allowUpdates: true);
+        var (lines, invalid) = Document.Lines(Line, allowUpdates: true, WriteWarning);
         if (invalid is not null)
         {
             WriteError(invalid);

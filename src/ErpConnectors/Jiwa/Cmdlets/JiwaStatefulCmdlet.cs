@@ -33,6 +33,31 @@ public abstract class JiwaStatefulCmdlet : JiwaCmdlet
 
     internal abstract void Finish(JiwaResource resource, string id);
 
+    /// <summary>Sends the end of a stateful edit; a route the server lacks is tried once in its other reading.</summary>
+    internal void End(ApiRequest first, ApiRequest? alternate, string typeName, object target, bool emit)
+    {
+        var runtime = Runtime;
+        Run(async (output, token) =>
+        {
+            object? answer;
+            try
+            {
+                answer = await runtime.SendForValueAsync(first, typeName, output, token).ConfigureAwait(false);
+            }
+            catch (ApiException ex) when (alternate is not null && JiwaApi.IsMissingRoute(ex))
+            {
+                // Nothing reached a service: the other route is not a replay of anything applied.
+                output.Verbose($"Jiwa has no route {first.Path}; trying the other reading, {alternate.Path}?{JiwaApi.Debtors.Key}=.");
+                answer = await runtime.SendForValueAsync(JiwaApi.MarkStatefulEnd(alternate), typeName, output, token).ConfigureAwait(false);
+            }
+
+            if (emit)
+            {
+                await Core.Cmdlets.ListCmdletSupport.EmitAsync(output, answer, token).ConfigureAwait(false);
+            }
+        }, target: target);
+    }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == "ById")
@@ -84,7 +109,7 @@ public sealed class SaveJiwaRecordCommand : JiwaStatefulCmdlet
     {
         if (ShouldProcess($"{resource.Noun} {id}", "Save the stateful Jiwa edit"))
         {
-            Send(JiwaApi.MarkStatefulEnd(new ApiRequest(System.Net.Http.HttpMethod.Get, resource.Save(id))), resource.TypeName, id, emit: true);
+            End(JiwaApi.MarkStatefulEnd(new ApiRequest(System.Net.Http.HttpMethod.Get, resource.Save(id))), resource.AlternateEnd(System.Net.Http.HttpMethod.Get, id), resource.TypeName, id, emit: true);
         }
     }
 }
@@ -99,7 +124,13 @@ public sealed class UndoJiwaRecordCommand : JiwaStatefulCmdlet
         if (ShouldProcess($"{resource.Noun} {id}", "Abandon the stateful Jiwa edit"))
         {
             // Abandoning twice leaves the same state (nothing held): safe to replay.
-            Send(JiwaApi.MarkStatefulEnd(new ApiRequest(System.Net.Http.HttpMethod.Delete, resource.Abandon(id)) { Idempotent = true }), JiwaTypeNames.Record, id, emit: false);
+            ApiRequest? alternate = resource.AlternateEnd(System.Net.Http.HttpMethod.Delete, id);
+            if (alternate is not null)
+            {
+                alternate.Idempotent = true;
+            }
+
+            End(JiwaApi.MarkStatefulEnd(new ApiRequest(System.Net.Http.HttpMethod.Delete, resource.Abandon(id)) { Idempotent = true }), alternate, JiwaTypeNames.Record, id, emit: false);
         }
     }
 }

@@ -11,11 +11,11 @@ public sealed class SetJiwaSalesQuoteCommand : SetJiwaSalesDocumentCmdlet
     [ValidateNotNullOrEmpty]
     public string QuoteID { get; set; } = string.Empty;
 
-    /// <summary>Until when the quote is valid.</summary>
+    /// <summary>When the goods would be delivered (the quote header's date; its expiry belongs to the quote history).</summary>
     [Parameter]
-    public System.DateTime? ExpiryDate { get; set; }
+    public System.DateTime? ExpectedDeliveryDate { get; set; }
 
-    internal override System.DateTime? Date => ExpiryDate;
+    internal override System.DateTime? Date => ExpectedDeliveryDate;
 
     internal override JiwaSalesDocument Document => JiwaSalesDocument.SalesQuote;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net.Http;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Requests;
 
@@ -89,6 +90,7 @@ public sealed class StopMicrobizzSubscriptionCommand : MicrobizzCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("company_id")]
+    [NumberText(WholeNumber = true)]
     public long CompanyId { get; set; }
 
     /// <summary>Returns the subscription information after the cancellation.</summary>

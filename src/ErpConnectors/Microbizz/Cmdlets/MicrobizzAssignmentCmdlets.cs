@@ -39,6 +39,7 @@ public sealed class AddMicrobizzAssignmentCommand : NewMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("task_id", "task_ref")]
     [MicrobizzField("task_ref")]
+    [NumberText(WholeNumber = true)]
     public long? TaskId { get; set; }
 
     // The document lists exactly these fields of an assignment (assignment_id, task_ref, user_ref): a start or end
@@ -46,6 +47,7 @@ public sealed class AddMicrobizzAssignmentCommand : NewMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("user_id", "user_ref")]
     [MicrobizzField("user_ref")]
+    [NumberText(WholeNumber = true)]
     public long? UserId { get; set; }
 }
 
@@ -59,5 +61,6 @@ public sealed class RemoveMicrobizzAssignmentCommand : RemoveMicrobizzTypedCmdle
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("assignment_id")]
     [MicrobizzField("assignment_id")]
+    [NumberText(WholeNumber = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 }

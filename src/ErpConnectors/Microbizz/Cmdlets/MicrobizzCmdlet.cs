@@ -18,6 +18,15 @@ public sealed class MicrobizzTypeCompleter : ListCompleter
     protected override System.Collections.Generic.IEnumerable<string> Values => MicrobizzApi.Objects.Select(o => o.Name);
 }
 
+/// <summary>
+/// Completes a task's -Status: NEW (the document's status for a task just sent), ACCEPTED, STARTED, DONE, REJECTED
+/// (the contract's chosen set). Completion only: other values still go to the server, which decides.
+/// </summary>
+public sealed class MicrobizzTaskStatusCompleter : ListCompleter
+{
+    protected override System.Collections.Generic.IEnumerable<string> Values => MicrobizzApi.TaskStatuses;
+}
+
 /// <summary>A generic cmdlet that names the object by -Type (any name; the table's names complete).</summary>
 public abstract class MicrobizzObjectTypeCmdlet : MicrobizzCmdlet
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
 
@@ -46,6 +47,7 @@ public sealed class SetMicrobizzCompanyCommand : SetMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("company_id")]
     [MicrobizzField("company_id")]
+    [NumberText(WholeNumber = true)]
     public long Id { get; set; }
 
     [Parameter]
@@ -146,11 +148,13 @@ public sealed class NewMicrobizzCompanyConnectionCommand : NewMicrobizzTypedCmdl
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("company_ref")]
     [MicrobizzField("company_ref")]
+    [NumberText(WholeNumber = true)]
     public long? CompanyId { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("foreigncompany_id", "foreigncompany_ref")]
     [MicrobizzField("foreigncompany_ref")]
+    [NumberText(WholeNumber = true)]
     public long? ForeignCompanyId { get; set; }
 
     /// <summary>The connection goes out from the company (a request it sends); otherwise it comes in.</summary>
@@ -177,6 +181,7 @@ public sealed class RemoveMicrobizzCompanyConnectionCommand : RemoveMicrobizzTyp
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("connection_id")]
     [MicrobizzField("connection_id")]
+    [NumberText(WholeNumber = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 
 namespace ErpConnectors.Microbizz.Cmdlets;
 
@@ -38,6 +39,7 @@ public sealed class SetMicrobizzNotificationCommand : SetMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("notification_id")]
     [MicrobizzField("notification_id")]
+    [NumberText(WholeNumber = true)]
     public long Id { get; set; }
 
     [Parameter(Mandatory = true)]
@@ -55,5 +57,6 @@ public sealed class RemoveMicrobizzNotificationCommand : RemoveMicrobizzTypedCmd
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("notification_id")]
     [MicrobizzField("notification_id")]
+    [NumberText(WholeNumber = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 }

@@ -21,6 +21,7 @@ public sealed class GetMicrobizzTaskCommand : GetMicrobizzTypedCmdlet
 
     [Parameter(ParameterSetName = "List")]
     [MicrobizzField("status")]
+    [ArgumentCompleter(typeof(MicrobizzTaskStatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter(ParameterSetName = "List")]
@@ -56,18 +57,21 @@ public sealed class NewMicrobizzTaskCommand : NewMicrobizzTypedCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [MicrobizzField("status")]
+    [ArgumentCompleter(typeof(MicrobizzTaskStatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("company_ref")]
     [EmptyAsNull]
     [MicrobizzField("company_ref")]
+    [NumberText(WholeNumber = true)]
     public long? CompanyId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("foreigncompany_ref")]
     [EmptyAsNull]
     [MicrobizzField("foreigncompany_ref")]
+    [NumberText(WholeNumber = true)]
     public long? ForeignCompanyId { get; set; }
 
     /// <summary>A file to attach: read before anything is sent, sent Base64 with a media type from its extension.</summary>
@@ -89,6 +93,7 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("task_id")]
     [MicrobizzField("task_id")]
+    [NumberText(WholeNumber = true)]
     public long Id { get; set; }
 
     [Parameter]
@@ -102,14 +107,17 @@ public sealed class SetMicrobizzTaskCommand : SetMicrobizzTypedCmdlet
 
     [Parameter]
     [MicrobizzField("status")]
+    [ArgumentCompleter(typeof(MicrobizzTaskStatusCompleter))]
     public string? Status { get; set; }
 
     [Parameter]
     [MicrobizzField("company_ref")]
+    [NumberText(WholeNumber = true)]
     public long? CompanyId { get; set; }
 
     [Parameter]
     [MicrobizzField("foreigncompany_ref")]
+    [NumberText(WholeNumber = true)]
     public long? ForeignCompanyId { get; set; }
 
     [Parameter(ParameterSetName = "Attach")]

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using ErpConnectors.Core.Cmdlets;
+using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Qics.Cmdlets;
@@ -15,6 +16,8 @@ namespace ErpConnectors.Qics.Cmdlets;
 [OutputType(QicsApi.RecordType)]
 public sealed class GetQicsEntityCommand : QicsCmdlet
 {
+    private DisplayColumns? _columns;
+
     /// <summary>The entity: Customer, OverviewCustomer, Project, EntityState... (completes from the documented list).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(QicsEntityCompleter))]
@@ -37,17 +40,22 @@ public sealed class GetQicsEntityCommand : QicsCmdlet
     /// <summary>OData $orderby terms, e.g. 'Name' or 'CreatedOn desc'.</summary>
     [Parameter(ParameterSetName = "Query")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(QicsFieldCompleter))]
     public string[]? OrderBy { get; set; }
 
     /// <summary>Only these properties ($select).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(QicsFieldCompleter))]
     public string[]? Property { get; set; }
 
     /// <summary>Rows per request ($top), 1 to 1000.</summary>
     [Parameter(ParameterSetName = "Query")]
     [ValidateRange(1, QicsApi.MaxPageSize)]
     public int PageSize { get; set; } = QicsApi.DefaultPageSize;
+
+    /// <summary>Tables show the fields asked for with -Property, else the first few, as columns.</summary>
+    internal override Func<object?, object?>? OutputShape => (_columns ??= new DisplayColumns(Property)).Apply;
 
     protected override void ProcessRecord()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Net.Http;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Requests;
 
 namespace ErpConnectors.Qics.Cmdlets;
@@ -16,6 +17,7 @@ public sealed class RemoveQicsEntityCommand : QicsCmdlet
     public string Entity { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+    [NumberText(WholeNumber = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>Records to delete, e.g. from Get-QicsEntity: the key is their {Entity}Id property (CustomerId for Customer).</summary>

@@ -23,6 +23,7 @@ public sealed class SetQicsEntityCommand : QicsCmdlet
     public string Entity { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+    [NumberText(WholeNumber = true)]
     public long Id { get; set; }
 
     /// <summary>A record to change, e.g. from Get-QicsEntity: the key is its {Entity}Id property (CustomerId for Customer).</summary>

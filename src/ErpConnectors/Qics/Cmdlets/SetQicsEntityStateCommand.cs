@@ -29,6 +29,7 @@ public sealed class SetQicsEntityStateCommand : QicsCmdlet
     private readonly List<Result> _results = new();
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [NumberText(WholeNumber = true)]
     public long CompanyId { get; set; }
 
     /// <summary>The external system's name, e.g. CRM.</summary>
@@ -45,6 +46,7 @@ public sealed class SetQicsEntityStateCommand : QicsCmdlet
     /// <summary>The QicsMilestones id of the object; 0 when it does not exist (yet), and with General.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(0, long.MaxValue)]
+    [NumberText(WholeNumber = true)]
     public long EntityId { get; set; }
 
     /// <summary>The object's key in the external system.</summary>

@@ -15,6 +15,7 @@ public sealed class GetSeveraInvoiceCommand : SeveraListCmdlet
 
     /// <summary>Only invoices in these statuses (guids from Get-SeveraInvoiceStatus).</summary>
     [Parameter(ParameterSetName = "List")]
+    [ArgumentCompleter(typeof(SeveraInvoiceStatusCompleter))]
     public Guid[]? StatusGuid { get; set; }
 
     [Parameter(ParameterSetName = "List")]

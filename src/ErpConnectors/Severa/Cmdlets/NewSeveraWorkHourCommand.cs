@@ -11,7 +11,8 @@ namespace ErpConnectors.Severa.Cmdlets;
 
 /// <summary>
 /// Creates a work hour on a project phase for a user, with a work type (POST /workhours). Parameters bind from
-/// the pipeline by property name, so Import-Csv rows with matching columns create one work hour each.
+/// the pipeline by property name, so Import-Csv rows with matching columns create one work hour each; the columns
+/// ConvertTo-ErpFlatObject writes for a work hour (phase.guid, user.guid, workType.guid, unitPrice.amount...) bind too.
 /// A create is never sent twice: if its answer is lost, it is reported, not replayed.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SeveraWorkHour", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -24,15 +25,19 @@ public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
     /// <summary>Hours (7.5 = seven and a half hours).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(0, 24)]
+    [NumberText]
     public decimal Quantity { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("phase.guid")]
     public Guid PhaseGuid { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("user.guid")]
     public Guid UserGuid { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("workType.guid")]
     public Guid WorkTypeGuid { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -41,9 +46,13 @@ public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
 
     /// <summary>Unit price; needs -CurrencyCode too (Severa money values always carry both).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("unitPrice.amount")]
+    [NumberText]
     public decimal? UnitPrice { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("unitPrice.currencyCode")]
+    [EmptyAsNull]
     [ValidatePattern("^[A-Za-z]{3}$")]
     public string? CurrencyCode { get; set; }
 
@@ -70,8 +79,7 @@ public sealed class NewSeveraWorkHourCommand : SeveraWriteCmdlet
 
     /// <summary>The hours to invoice when they differ from -Quantity (invoiceQuantity).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyAsNull]
-    [ValidateRange(0, 24)]
+    [NumberText(Minimum = 0, Maximum = 24)] // an empty cell is "not given"; [ValidateRange] would refuse its null
     public decimal? InvoiceQuantity { get; set; }
 
     /// <summary>The text of the invoice row the hours go to (invoiceRowDescription).</summary>

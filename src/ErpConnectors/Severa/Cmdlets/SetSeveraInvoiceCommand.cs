@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Requests;
@@ -21,11 +22,13 @@ public sealed class SetSeveraInvoiceCommand : SeveraWriteCmdlet
 
     /// <summary>The new status (a guid from Get-SeveraInvoiceStatus).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(SeveraInvoiceStatusCompleter))]
     public Guid? StatusGuid { get; set; }
 
     /// <summary>The invoice number: a 32-bit integer in the published OpenAPI (InvoiceOutputModel.number, int32).</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
+    [NumberText(WholeNumber = true)]
     public long? Number { get; set; }
 
     [Parameter]

@@ -25,6 +25,7 @@ public sealed class SetSeveraWorkHourCommand : SeveraWriteCmdlet
 
     [Parameter]
     [ValidateRange(0, 24)]
+    [NumberText]
     public decimal? Quantity { get; set; }
 
     [Parameter]
@@ -38,6 +39,7 @@ public sealed class SetSeveraWorkHourCommand : SeveraWriteCmdlet
     public Guid? WorkTypeGuid { get; set; }
 
     [Parameter]
+    [NumberText]
     public decimal? UnitPrice { get; set; }
 
     [Parameter]

@@ -19,8 +19,9 @@ public abstract class SeveraListCmdlet : SeveraCmdlet
     [ValidateRange(1, SeveraApi.MaxPageSize)]
     public int PageSize { get; set; }
 
+    /// <summary>Streams a list; id lists too long for one URL (-Number (1..5000)) are read in several requests.</summary>
     internal void Stream(ApiRequest request, PagingStrategy paging, string typeName, string what, System.Func<object?, bool>? keep = null) =>
-        ListCmdletSupport.Stream(this, Runtime, request, paging, typeName, $"Reading Severa {what}", IsBound(nameof(PageSize)) ? PageSize : SeveraApi.MaxRowCount(request.Path), keep: keep);
+        ListCmdletSupport.StreamIdLists(this, Runtime, request, paging, typeName, $"Reading Severa {what}", IsBound(nameof(PageSize)) ? PageSize : SeveraApi.MaxRowCount(request.Path), SeveraApi.IdProperty, keep: keep);
 
     internal void GetByGuid(System.Guid[] guids, string collection, string typeName) =>
         ListCmdletSupport.GetEach(this, Runtime, guids, guid => ApiRequest.Get(SeveraApi.One(collection, guid)), typeName);

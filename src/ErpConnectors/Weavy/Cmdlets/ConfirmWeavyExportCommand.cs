@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 
@@ -19,6 +20,7 @@ public sealed class ConfirmWeavyExportCommand : WeavyBatchCmdlet<(string Entity,
 {
     /// <summary>The export status to set (srvExport), e.g. 1 for exported.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [NumberText(WholeNumber = true)]
     public int ExportStatus { get; set; }
 
     /// <summary>Records read with Get-WeavyRecord (they carry their entity, code and srvDateUTC).</summary>
@@ -39,6 +41,7 @@ public sealed class ConfirmWeavyExportCommand : WeavyBatchCmdlet<(string Entity,
     /// <summary>Rows per call, 1 to 1000 (the default).</summary>
     [Parameter]
     [ValidateRange(1, WeavyApi.MaxBatchSize)]
+    [NumberText(WholeNumber = true)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
     internal override int Size => BatchSize;

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using ErpConnectors.Core.Cmdlets;
+using ErpConnectors.Core.Json;
 using ErpConnectors.Core.Paging;
 using ErpConnectors.Core.Requests;
 
@@ -16,6 +17,8 @@ namespace ErpConnectors.Weavy.Cmdlets;
 [OutputType(WeavyApi.RecordType)]
 public sealed class GetWeavyRecordCommand : WeavyCmdlet
 {
+    private DisplayColumns? _columns;
+
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(WeavyEntityCompleter))]
     [ValidateNotNullOrEmpty]
@@ -64,6 +67,9 @@ public sealed class GetWeavyRecordCommand : WeavyCmdlet
     [Parameter(ParameterSetName = "Select")]
     [ValidateRange(1, WeavyApi.MaxPageSize)]
     public int PageSize { get; set; } = WeavyApi.MaxPageSize;
+
+    /// <summary>Tables show the fields asked for with -Property, else the first few, as columns.</summary>
+    internal override Func<object?, object?>? OutputShape => (_columns ??= new DisplayColumns(Property)).Apply;
 
     protected override void ProcessRecord()
     {

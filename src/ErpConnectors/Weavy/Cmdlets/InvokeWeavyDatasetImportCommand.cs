@@ -4,6 +4,7 @@ using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 
@@ -37,6 +38,7 @@ public sealed class InvokeWeavyDatasetImportCommand : WeavyBatchCmdlet<OrderedDi
     /// <summary>Rows per BulkImport call, 1 to 1000 (the default).</summary>
     [Parameter(ParameterSetName = "Bulk")]
     [ValidateRange(1, WeavyApi.MaxBatchSize)]
+    [NumberText(WholeNumber = true)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
     /// <summary>Each input object is an ImportDataSet document: @{ customer = @(@{...}); customercontact = @(...) }.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 
@@ -29,6 +30,7 @@ public sealed class RemoveWeavyDatasetCommand : WeavyBatchCmdlet<string>
     /// <summary>Codes per DeleteDataSet call, 1 to 1000 (the default).</summary>
     [Parameter]
     [ValidateRange(1, WeavyApi.MaxBatchSize)]
+    [NumberText(WholeNumber = true)]
     public int BatchSize { get; set; } = WeavyApi.MaxBatchSize;
 
     internal override int Size => BatchSize;

@@ -52,7 +52,8 @@ public abstract class WeavyCmdlet : ConnectedCmdlet<WeavyConnection>
         }
 
         // The code and the server's stamps are on every record, whether or not the dictionary lists them.
-        var known = WeavyDictionary.FieldNames(description).Concat(new[] { WeavyApi.CodeField(entity), WeavyApi.ChangeStampField, WeavyApi.ChangeFilterField, WeavyApi.ExportField }).ToList();
+        var known = WeavyDictionary.FieldNames(description).Concat(new[] { WeavyApi.CodeField(entity), WeavyApi.ChangeStampField, WeavyApi.ChangeFilterField, WeavyApi.ExportField })
+            .Distinct(System.StringComparer.OrdinalIgnoreCase).ToList(); // the dictionary may list the code and srv fields itself
         foreach (string field in fields)
         {
             if (!known.Contains(field, System.StringComparer.OrdinalIgnoreCase))

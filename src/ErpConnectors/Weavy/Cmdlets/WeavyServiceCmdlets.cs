@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using ErpConnectors.Core.Cmdlets;
 using ErpConnectors.Core.Errors;
 using ErpConnectors.Core.Json;
 
@@ -162,6 +163,7 @@ public sealed class SendWeavyReportCommand : WeavyCmdlet
     /// <summary>Copies to print (0 = no print request).</summary>
     [Parameter]
     [ValidateRange(0, 1000)]
+    [NumberText(WholeNumber = true)]
     public int? Print { get; set; }
 
     [Parameter]
