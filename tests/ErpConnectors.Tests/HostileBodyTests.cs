@@ -244,8 +244,14 @@ public class HostileBodyTests
     public async Task A_list_body_with_a_UTF8_byte_order_mark_is_read(string? arrayProperty)
     {
         string json = arrayProperty is null ? "[{\"id\":1},{\"id\":2}]" : "{\"Total\":2,\"Results\":[{\"id\":1},{\"id\":2}]}";
+        string empty = arrayProperty is null ? "[]" : "{\"Total\":2,\"Results\":[]}";
         var mock = new MockHttpMessageHandler();
-        mock.When("*").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)]) });
+        // Row paging goes on until an empty page (a server may cap pages silently): the rows, then nothing.
+        mock.When("*").Respond(request =>
+        {
+            string body = request.RequestUri!.Query.Contains("firstRow=", StringComparison.Ordinal) && !request.RequestUri.Query.Contains("firstRow=0", StringComparison.Ordinal) ? empty : json;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(body)]) };
+        });
         using var runtime = TestRuntime.Create(mock);
         var output = new RecordingOutput();
 
