@@ -43,7 +43,7 @@ public class JiwaUserFacingTests : IClassFixture<JiwaSandboxFixture>
             .Select(m => m.ToString()).ToList();
 
         Assert.Contains("Name|Name", matches);
-        Assert.Contains("DebtorAccountNo|DebtorAccountNo", matches);
+        Assert.Contains("DebtorName|DebtorName", matches); // the SalesOrderList view columns of the service model
         Assert.DoesNotContain(matches, m => m.StartsWith("AccountNo", StringComparison.Ordinal));
     }
 
