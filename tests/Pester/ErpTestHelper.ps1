@@ -70,7 +70,8 @@ function Start-ErpTestSandbox {
     $dotnet = if ($env:DOTNET_HOST_PATH) { $env:DOTNET_HOST_PATH } else { 'dotnet' }
     $start = [System.Diagnostics.ProcessStartInfo]::new($dotnet)
     $start.ArgumentList.Add((Find-ErpSandboxAssembly))
-    foreach ($argument in @('--port', '0') + $ArgumentList) { $start.ArgumentList.Add($argument) }
+    # --exit-with: the sandbox ends with this pwsh even when no finally runs (a killed or timed-out test process).
+    foreach ($argument in @('--port', '0', '--exit-with', "$PID") + $ArgumentList) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
